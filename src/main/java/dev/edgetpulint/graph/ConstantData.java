@@ -1,0 +1,122 @@
+package dev.edgetpulint.graph;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bytes of a constant tensor. For a binary model this is a read-only view into the memory-mapped
+ * file, never a heap copy; values are decoded only on request and only for small tensors (axes,
+ * paddings, strides, shapes), which is all the rules read.
+ */
+public final class ConstantData {
+  /** Largest element count {@link #values()} decodes. */
+  public static final int MAX_DECODED_ELEMENTS = 1024;
+
+  private final ByteBuffer bytes;
+  private final TensorType type;
+  private final long fileOffset;
+  private Boolean allZero;
+
+  private ConstantData(ByteBuffer bytes, TensorType type, long fileOffset) {
+    this.bytes = bytes.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    this.type = type;
+    this.fileOffset = fileOffset;
+  }
+
+  /** A view of {@code bytes} (not copied); {@code fileOffset} is where they start in the file, or -1. */
+  public static ConstantData view(ByteBuffer bytes, TensorType type, long fileOffset) {
+    return new ConstantData(bytes, type, fileOffset);
+  }
+
+  /** Constant data written out from values, as a hand-written model description gives them. */
+  public static ConstantData ofValues(TensorType type, List<? extends Number> values) {
+    int width = Math.max(1, type.bytesPerElement());
+    ByteBuffer buffer = ByteBuffer.allocate(values.size() * width).order(ByteOrder.LITTLE_ENDIAN);
+    for (Number value : values) {
+      switch (type) {
+        case FLOAT32 -> buffer.putFloat(value.floatValue());
+        case FLOAT64 -> buffer.putDouble(value.doubleValue());
+        case INT64, UINT64 -> buffer.putLong(value.longValue());
+        case INT32, UINT32 -> buffer.putInt(value.intValue());
+        case INT16, UINT16, FLOAT16, BFLOAT16 -> buffer.putShort(value.shortValue());
+        default -> buffer.put(value.byteValue());
+      }
+    }
+    buffer.flip();
+    return new ConstantData(buffer, type, -1);
+  }
+
+  public int byteLength() {
+    return bytes.remaining();
+  }
+
+  /** Offset of the first byte in the model file, or -1 when the data did not come from a file. */
+  public long fileOffset() {
+    return fileOffset;
+  }
+
+  /** A read-only little-endian view of the bytes. */
+  public ByteBuffer bytes() {
+    return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Whether every byte is zero (Concatenation's constant-input rule). Scans the bytes once. */
+  public boolean isAllZero() {
+    if (allZero == null) {
+      ByteBuffer view = bytes();
+      boolean zero = true;
+      while (zero && view.remaining() >= Long.BYTES) {
+        zero = view.getLong() == 0L;
+      }
+      while (zero && view.hasRemaining()) {
+        zero = view.get() == 0;
+      }
+      allZero = zero;
+    }
+    return allZero;
+  }
+
+  /**
+   * The values as numbers, for integer and float tensors of at most {@link #MAX_DECODED_ELEMENTS}
+   * elements; empty for larger or non-numeric tensors.
+   */
+  public Optional<List<Number>> values() {
+    int width = type.bytesPerElement();
+    if (width == 0 || type == TensorType.STRING) {
+      return Optional.empty();
+    }
+    int count = byteLength() / width;
+    if (count > MAX_DECODED_ELEMENTS) {
+      return Optional.empty();
+    }
+    ByteBuffer view = bytes();
+    Number[] out = new Number[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = switch (type) {
+        case FLOAT32 -> view.getFloat();
+        case FLOAT64 -> view.getDouble();
+        case INT64, UINT64 -> view.getLong();
+        case INT32 -> view.getInt();
+        case UINT32 -> Integer.toUnsignedLong(view.getInt());
+        case INT16 -> view.getShort();
+        case UINT16 -> Short.toUnsignedInt(view.getShort());
+        case UINT8 -> Byte.toUnsignedInt(view.get());
+        case FLOAT16, BFLOAT16 -> view.getShort();
+        default -> view.get();
+      };
+    }
+    return Optional.of(Arrays.asList(out));
+  }
+
+  /** Integer values (see {@link #values()}), for axes, paddings, strides and shapes. */
+  public Optional<long[]> longValues() {
+    return values().map(list -> list.stream().mapToLong(Number::longValue).toArray());
+  }
+
+  public TensorType type() {
+    return type;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.edgetpulint.graph;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operator of a subgraph, in execution order.
+ *
+ * @param opName the builtin name ("CONV_2D"), "CUSTOM", or "BUILTIN_&lt;code&gt;" for a code this
+ *     version does not know by name
+ * @param builtinCode the builtin operator code (32 for custom)
+ * @param customCode the custom code of a CUSTOM op ("edgetpu-custom-op"), else null
+ * @param inputs tensor indices, -1 for an omitted optional input
+ * @param options the builtin options as named values: Integer, Long, Float, Boolean, String (enum
+ *     names such as "RELU6" or "SAME"), or List of those; empty when the op has none
+ */
+public record Operator(
+    int index,
+    String opName,
+    int builtinCode,
+    String customCode,
+    int version,
+    List<Integer> inputs,
+    List<Integer> outputs,
+    Map<String, Object> options) {
+
+  public static final int CUSTOM_CODE = 32;
+
+  public Operator {
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+    options = Map.copyOf(options);
+  }
+
+  public boolean isCustom() {
+    return builtinCode == CUSTOM_CODE || customCode != null;
+  }
+
+  /** The name used in reports and the corpus: "CONV_2D", or "CUSTOM:name" for custom ops. */
+  public String displayName() {
+    return isCustom() ? "CUSTOM:" + (customCode == null ? "" : customCode) : opName;
+  }
+
+  public Object option(String name) {
+    return options.get(name);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.edgetpulint.graph;
+
+import java.util.List;
+
+/** A TFLite subgraph: its tensors, operators in execution order, and graph inputs/outputs. */
+public record Subgraph(
+    int index,
+    String name,
+    List<Tensor> tensors,
+    List<Operator> operators,
+    List<Integer> inputs,
+    List<Integer> outputs) {
+
+  public Subgraph {
+    name = name == null ? "" : name;
+    tensors = List.copyOf(tensors);
+    operators = List.copyOf(operators);
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /** The tensor at {@code index}, or null for -1 (an omitted optional input) or an index out of range. */
+  public Tensor tensor(int index) {
+    return index >= 0 && index < tensors.size() ? tensors.get(index) : null;
+  }
+}
