@@ -19,11 +19,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/target}"
 cd "$root"
 
-mvn -B -q -o test-compile -Dbuild.dir="$build" >/dev/null
+mvn -B -q -o test-compile -Dbuild.dir="$build" >/dev/null 2>&1
 cp_file="$build/fuzz/test.cp"
 mkdir -p "$build/fuzz"
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" \
-  -Dbuild.dir="$build" >/dev/null
+  -Dbuild.dir="$build" >/dev/null 2>&1
 classpath="$build/test-classes:$build/classes:$(cat "$cp_file")"
 
 targets=()
@@ -45,7 +45,7 @@ for name in "${targets[@]}"; do
   findings="$build/fuzz/findings/$name"
   mkdir -p "$corpus" "$findings"
   seeds=()
-  for d in src/test/resources/dev/edgetpulint/fuzz/"${name}"Inputs/*/; do
+  for d in "$root"/src/test/resources/dev/edgetpulint/fuzz/"${name}"Inputs/*/; do
     [[ -d "$d" ]] && seeds+=("$d")
   done
   log="$build/fuzz/$name.log"
