@@ -52,12 +52,13 @@ for name in "${targets[@]}"; do
   set +e
   # -Xmx bounds memory: an input that makes the reader allocate without limit is a finding (OOM).
   # -timeout: an input that takes longer than this is a hang finding (the goal is 1 s a file; the
-  # instrumented build on a busy 2-core machine needs slack).
+  # instrumented build on a busy 2-core machine needs slack; the cold first input is excluded by
+  # each target's fuzzerInitialize).
   (cd "$build/fuzz" && java -Xmx1g -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
       --target_class="dev.edgetpulint.fuzz.$name" \
       --instrumentation_includes='dev.edgetpulint.**' \
       --keep_going=0 \
-      -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2560 -max_len=65536 \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
       -artifact_prefix="$findings/" \
       "$corpus" "${seeds[@]}") >"$log" 2>&1
   rc=$?

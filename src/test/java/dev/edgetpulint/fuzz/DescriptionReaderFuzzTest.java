@@ -13,6 +13,15 @@ import java.nio.charset.StandardCharsets;
  * (DescriptionReaderFuzzTestInputs/parse); bench/fuzz.sh fuzzes it.
  */
 class DescriptionReaderFuzzTest {
+  /**
+   * Called by Jazzer once before fuzzing: loads and initializes what the first input would (schemas,
+   * expression engine), so that the per-input timeout measures inputs, not class loading.
+   */
+  public static void fuzzerInitialize() {
+    parseOrRefuse(new byte[0]);
+    parseOrRefuse("rules: []\nformat: x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Jazzer's stand-alone entry point (bench/fuzz.sh). */
   public static void fuzzerTestOneInput(byte[] input) {
     parseOrRefuse(input);
