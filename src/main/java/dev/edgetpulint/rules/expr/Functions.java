@@ -221,6 +221,29 @@ public final class Functions {
     return out;
   }
 
+  /** The facts whose property {@code prop} equals {@code value}: {@code where_equal(model.operators, 'type', 'PAD')}. */
+  public List<Object> where_equal(Object list, String prop, Object value) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (same(property(o, prop), value)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The facts whose numeric property {@code prop} is greater than {@code bound}. */
+  public List<Object> where_above(Object list, String prop, Object bound) {
+    long b = num(bound);
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (property(o, prop) instanceof Number n && n.longValue() > b) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   /** How many facts have property {@code prop} true. */
   public int count(Object list, String prop) {
     return where(list, prop).size();
@@ -324,7 +347,21 @@ public final class Functions {
     if (list instanceof Collection<?> c) {
       return new ArrayList<>(c);
     }
+    if (list != null && list.getClass().isArray()) {
+      // JEXL array literals ([1, 2]) are Java arrays.
+      int n = java.lang.reflect.Array.getLength(list);
+      List<Object> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(java.lang.reflect.Array.get(list, i));
+      }
+      return out;
+    }
     return List.of();
+  }
+
+  /** Any list-like value (list, JEXL array literal) as a list; null stays null. */
+  public static List<Object> asList(Object value) {
+    return value == null ? null : raw(value);
   }
 
   private static List<Object> items(Object list) {
