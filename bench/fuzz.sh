@@ -43,6 +43,7 @@ printf '%-28s %12s %8s %s\n' target executions seconds result
 for name in "${targets[@]}"; do
   corpus="$build/fuzz/corpus/$name"
   findings="$build/fuzz/findings/$name"
+  rm -rf "$findings"
   mkdir -p "$corpus" "$findings"
   seeds=()
   for d in "$root"/src/test/resources/dev/edgetpulint/fuzz/"${name}"Inputs/*/; do
