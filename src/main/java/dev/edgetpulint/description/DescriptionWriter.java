@@ -233,7 +233,7 @@ public final class DescriptionWriter {
   }
 
   /** Plain when YAML reads the text back as the same string, else double-quoted. */
-  static String string(String text) {
+  public static String string(String text) {
     if (PLAIN.matcher(text).matches() && Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, text, true))) {
       return text;
     }
