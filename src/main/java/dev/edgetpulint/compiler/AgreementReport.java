@@ -17,11 +17,12 @@ public final class AgreementReport {
 
   /** One placement the prediction got wrong. */
   public record Disagreement(int subgraph, int index, String op, Target predicted, Target real,
-      String predictedStatus) {
+      String predictedStatus, String ruleId) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s)", index, op,
-          predicted == null ? "-" : predicted.id(), real.id(), predictedStatus);
+      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s%s)", index, op,
+          predicted == null ? "-" : predicted.id(), real.id(), predictedStatus,
+          ruleId == null ? "" : "; rule " + ruleId);
     }
   }
 
@@ -40,7 +41,8 @@ public final class AgreementReport {
    * @param logOps ops in the log's table; 0 without log
    */
   public record PairResult(String id, int ops, int agreeingOps, List<Disagreement> disagreements,
-      int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error) {
+      int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error,
+      long estimatedOnChipBytes, long loggedOnChipBytes) {
     public boolean exact() {
       return error == null && disagreements.isEmpty() && agreeingOps == ops;
     }
@@ -87,8 +89,10 @@ public final class AgreementReport {
       if (p != null && p.target() == op.placement()) {
         agreeing++;
       } else {
+        dev.edgetpulint.rules.Finding blocking = p == null ? null : CompilerPath.blockingFinding(p.findings());
         disagreements.add(new Disagreement(op.subgraph(), op.index(), op.op(),
-            p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status()));
+            p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status(),
+            blocking == null ? null : blocking.ruleId()));
       }
     }
     int statusOps = -1;
@@ -120,7 +124,8 @@ public final class AgreementReport {
       }
     }
     PairResult result = new PairResult(pair.id(), pair.operators().size(), agreeing, disagreements,
-        statusOps, logOps, mismatches, null);
+        statusOps, logOps, mismatches, null, analysis.memory().cachedBytes() + analysis.memory().streamedBytes(),
+        pair.logOnChipBytes());
     pairs.add(result);
     return result;
   }
@@ -128,7 +133,7 @@ public final class AgreementReport {
   /** Records a pair that could not be analysed (unreadable model). */
   public PairResult addFailure(ExpectedPair pair, String error) {
     PairResult result = new PairResult(pair.id(), pair.operators().size(), 0, List.of(), -1,
-        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error);
+        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1);
     pairs.add(result);
     return result;
   }
@@ -178,9 +183,22 @@ public final class AgreementReport {
         statusAgreeingOps(), statusTotalOps());
   }
 
+  /** The pairs whose log states the on-chip memory, estimate against log. */
+  public String memoryComparison() {
+    StringBuilder out = new StringBuilder();
+    for (PairResult p : pairs) {
+      if (p.loggedOnChipBytes() >= 0 && p.error() == null) {
+        out.append(String.format(Locale.ROOT, "on-chip parameters %s: estimated %s, log %s (%+.0f%%)%n", p.id(),
+            MemoryEstimator.format(p.estimatedOnChipBytes()), MemoryEstimator.format(p.loggedOnChipBytes()),
+            p.loggedOnChipBytes() == 0 ? 0.0 : 100.0 * (p.estimatedOnChipBytes() - p.loggedOnChipBytes()) / p.loggedOnChipBytes()));
+      }
+    }
+    return out.toString();
+  }
+
   /** The summary followed by every disagreement, pair by pair. */
   public String render() {
-    StringBuilder out = new StringBuilder(summary()).append('\n');
+    StringBuilder out = new StringBuilder(summary()).append('\n').append(memoryComparison());
     for (PairResult p : pairs) {
       if (p.error() != null) {
         out.append(String.format(Locale.ROOT, "%s: not analysed: %s%n", p.id(), p.error()));

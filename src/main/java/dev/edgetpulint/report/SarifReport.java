@@ -149,7 +149,7 @@ public final class SarifReport implements Report {
         .withAdditionalProperty("runtime", analysis.options().runtime())
         .withAdditionalProperty("multipleSubgraphs", analysis.options().multipleSubgraphs())
         .withAdditionalProperty("compiled", analysis.model() != null && analysis.model().isCompiled())
-        .withAdditionalProperty("summary", Map.of("edgetpu", analysis.edgeTpuCount(), "cpu", analysis.cpuCount()));
+        .withAdditionalProperty("summary", summary(analysis));
     if (analysis.quantization() != null) {
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("kind", analysis.quantization().kind().name());
@@ -182,6 +182,13 @@ public final class SarifReport implements Report {
         .withMimeType(model.path().endsWith(".yaml") ? "application/yaml" : "application/octet-stream")
         .withHashes(new com.contrastsecurity.sarif.Hashes().withAdditionalProperty("sha-256", model.contentHash()))
         .withProperties(properties);
+  }
+
+  private static Map<String, Object> summary(ModelAnalysis analysis) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("edgetpu", analysis.edgeTpuCount());
+    summary.put("cpu", analysis.cpuCount());
+    return summary;
   }
 
   private static Result result(ModelReport model, ReportedFinding reported, Map<String, Integer> ruleIndex,
