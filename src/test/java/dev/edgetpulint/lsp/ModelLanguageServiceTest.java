@@ -49,7 +49,7 @@ class ModelLanguageServiceTest {
     assertEquals(DiagnosticSeverity.Error, dilation.getSeverity());
     assertEquals(12, dilation.getRange().getStart().getLine());
     assertEquals(12, dilation.getRange().getEnd().getLine());
-    assertEquals(6, dilation.getRange().getStart().getCharacter());
+    assertEquals(8, dilation.getRange().getStart().getCharacter());
     assertTrue(dilation.getMessage().contains("2x1"), dilation.getMessage());
     assertEquals("edgetpu-lint", dilation.getSource());
   }
@@ -92,7 +92,7 @@ class ModelLanguageServiceTest {
 
     String add = service.hover(a, new Position(13, 12)).getContents().getRight().getValue();
     assertTrue(add.contains("**ADD**"), add);
-    assertTrue(add.contains("cut off by operator 0 (CONV_2D)") || add.contains("CPU"), add);
+    assertTrue(add.contains("Compiler status: *"), add);
 
     String tensor = service.hover(a, new Position(6, 12)).getContents().getRight().getValue();
     assertTrue(tensor.contains("**input**") && tensor.contains("INT8 [1, 8, 8, 16]"), tensor);
