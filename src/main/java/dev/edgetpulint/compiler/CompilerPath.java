@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +85,7 @@ public final class CompilerPath {
       }
       boolean rejected = !quantization.compatible() && partition.customOpCount() == 0;
       int[] producer = producers(subgraph);
+      List<List<Integer>> consumers = consumers(subgraph);
       for (Operator op : ops) {
         int i = op.index();
         List<Finding> here = byOperator.getOrDefault(key(subgraph.index(), i), List.of());
@@ -103,7 +103,7 @@ public final class CompilerPath {
               CompilerStatus.MORE_THAN_ONE_SUBGRAPH, PlacementReason.COLLATERAL, cause, withCollateral);
         } else {
           PlacementReason reason = rejected ? PlacementReason.MODEL_REJECTED
-              : isIoBoundary(subgraph, producer, partition.kept(), op) ? PlacementReason.IO_BOUNDARY
+              : isIoBoundary(subgraph, producer, consumers, partition.kept(), op) ? PlacementReason.IO_BOUNDARY
               : PlacementReason.UNSUPPORTED;
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.CPU,
               status[i], reason, -1, here);
@@ -197,6 +197,21 @@ public final class CompilerPath {
     return producer;
   }
 
+  static List<List<Integer>> consumers(Subgraph subgraph) {
+    List<List<Integer>> consumers = new ArrayList<>(subgraph.tensors().size());
+    for (int t = 0; t < subgraph.tensors().size(); t++) {
+      consumers.add(new ArrayList<>(1));
+    }
+    for (Operator op : subgraph.operators()) {
+      for (int t : op.inputs()) {
+        if (t >= 0 && t < consumers.size()) {
+          consumers.get(t).add(op.index());
+        }
+      }
+    }
+    return consumers;
+  }
+
   /**
    * The unmappable op that cut {@code op} off: walking back through producers, the unmappable
    * ancestor reached through mappable ops only, latest in execution order.
@@ -229,7 +244,8 @@ public final class CompilerPath {
    * A float/integer conversion at the model's edge: a Cast or Quantize fed only from the graph
    * inputs through CPU ops, or a Dequantize/Cast whose result reaches no Edge TPU op.
    */
-  static boolean isIoBoundary(Subgraph subgraph, int[] producer, boolean[] kept, Operator op) {
+  static boolean isIoBoundary(Subgraph subgraph, int[] producer, List<List<Integer>> consumers,
+      boolean[] kept, Operator op) {
     if (!QuantizationClassifier.isConversion(op.opName()) || !convertsFloat(subgraph, op)) {
       return false;
     }
@@ -251,17 +267,15 @@ public final class CompilerPath {
       return true;
     }
     // Output side: nothing downstream is on the Edge TPU.
-    Map<Integer, List<Integer>> consumers = new LinkedHashMap<>();
-    for (Operator other : subgraph.operators()) {
-      for (int t : other.inputs()) {
-        consumers.computeIfAbsent(t, k -> new ArrayList<>()).add(other.index());
-      }
-    }
     java.util.Arrays.fill(seen, false);
+    work.clear();
     work.add(op.index());
     while (!work.isEmpty()) {
       for (int t : subgraph.operators().get(work.poll()).outputs()) {
-        for (int c : consumers.getOrDefault(t, List.of())) {
+        if (t < 0 || t >= consumers.size()) {
+          continue;
+        }
+        for (int c : consumers.get(t)) {
           if (kept[c]) {
             return false;
           }
