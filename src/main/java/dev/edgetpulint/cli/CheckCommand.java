@@ -214,12 +214,13 @@ public final class CheckCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       List<BaselineEntry> entries = new ArrayList<>();
       for (ModelReport model : run.models()) {
+        String contentHash = model.findings().isEmpty() ? null : model.contentHash(); // hashed once
         for (ReportedFinding f : model.findings()) {
           if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
             continue;
           }
           String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
-          entries.add(new BaselineEntry(model.path(), model.contentHash(), f.finding().ruleId(),
+          entries.add(new BaselineEntry(model.path(), contentHash, f.finding().ruleId(),
               f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
         }
       }

@@ -89,7 +89,9 @@ public final class LintService {
     Model model;
     String hash;
     try {
-      hash = ContentHash.ofFile(file);
+      // The SHA-256 of the bytes costs more CPU than judging the model (half of a corpus batch):
+      // compute it here only to match a baseline; reports that print it ask ModelReport later.
+      hash = matcher == null ? null : ContentHash.ofFile(file);
       model = loader.load(file);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       return new Outcome(null, new InputError(path, ModelFiles.oneLine(e), e));
