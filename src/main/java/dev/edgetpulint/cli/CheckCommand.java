@@ -169,16 +169,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
     LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd);
     LintService service = services.get();
-    boolean progress = System.console() != null;
-    LintRun run = service.lint(paths, options, (done, total, path) -> {
-      if (progress && total > 1) {
-        err.print("\r[" + done + "/" + total + "] " + (done == total ? "" : path) + "\u001b[K");
-        err.flush();
-      }
-    });
-    if (progress) {
-      err.print("\r\u001b[K");
-    }
+    ProgressBar progress = new ProgressBar(err, ProgressBar.stderrIsTerminal());
+    LintRun run = service.lint(paths, options, progress);
+    progress.finish();
 
     ReportContext context = new ReportContext("edgetpu-lint", VersionProvider.version(),
         "https://github.com/edgetpu-lint/edgetpu-lint", sourceRoot != null ? sourceRoot : findSourceRoot(cwd),

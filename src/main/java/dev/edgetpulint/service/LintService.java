@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -56,8 +57,12 @@ public final class LintService {
     List<InputError> errors = new ArrayList<>();
     Baseline.Matcher matcher = options.baseline() == null ? null : options.baseline().matcher();
     List<ModelFiles.Expanded> expanded = ModelFiles.expand(inputs);
-    int total = expanded.stream().mapToInt(e -> e.files().size()).sum();
-    int finished = 0;
+    List<Path> files = new ArrayList<>();
+    for (ModelFiles.Expanded input : expanded) {
+      files.addAll(input.files());
+    }
+    Outcome[] outcomes = lintAll(files, options, matcher, progress);
+    int next = 0;
     Set<List<Path>> ruleDirSets = new LinkedHashSet<>();
     ruleDirSets.add(options.ruleDirs());
     for (ModelFiles.Expanded input : expanded) {
@@ -66,17 +71,60 @@ public final class LintService {
         continue;
       }
       for (Path file : input.files()) {
-        Outcome outcome = lintFile(file, options, matcher);
+        Outcome outcome = outcomes[next++];
         if (outcome.report() != null) {
           models.add(outcome.report());
           ruleDirSets.add(outcome.report().analysis() == null ? List.of() : ruleDirsUsed(file, options));
         } else {
           errors.add(outcome.error());
         }
-        progress.done(++finished, total, options.displayPath(file));
       }
     }
     return new LintRun(models, errors, rules(ruleDirSets, models));
+  }
+
+  /**
+   * Lints {@code files} on every core (models are independent; the reader, rules and compiler path
+   * are thread-safe), keeping the results in input order. With a baseline the files are judged one
+   * after the other, so that which of two identical files uses up a baseline entry never depends on
+   * timing. {@code progress} is told in completion order.
+   */
+  private Outcome[] lintAll(List<Path> files, LintOptions options, Baseline.Matcher matcher, Progress progress) {
+    Outcome[] outcomes = new Outcome[files.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+        Path file = files.get(i);
+        try {
+          outcomes[i] = lintFile(file, options, matcher);
+        } catch (RuntimeException | Error e) {
+          outcomes[i] = new Outcome(null, new InputError(options.displayPath(file),
+              "analysis failed: " + ModelFiles.oneLine(e), e));
+        }
+        synchronized (progress) {
+          progress.done(finished.incrementAndGet(), files.size(), options.displayPath(file));
+        }
+      }
+    };
+    int threads = matcher != null ? 1 : Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread helper = new Thread(worker, "edgetpu-lint-worker-" + t);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    worker.run();
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return outcomes;
   }
 
   /** Lints one model file. */
