@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
       CheckCommand.class,
+      DescribeCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class,
     },
     description = {
@@ -50,6 +52,9 @@ public final class Main implements Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(services));
+        }
+        if (type == LspCommand.class) {
+          return type.cast(new LspCommand(services));
         }
         return defaults.create(type);
       }
