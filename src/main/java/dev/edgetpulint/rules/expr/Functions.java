@@ -14,6 +14,8 @@ import java.util.TreeSet;
  */
 public final class Functions {
   public static final Functions INSTANCE = new Functions();
+  /** Longest range literal a list function accepts; keeps evaluation time bounded. */
+  public static final int MAX_RANGE = 100_000;
 
   private Functions() {}
 
@@ -345,6 +347,12 @@ public final class Functions {
       return (List<Object>) l;
     }
     if (list instanceof Collection<?> c) {
+      // A JEXL range (1..2000000000) is a collection of any size that costs nothing to write: copying
+      // or walking it would take minutes (found by probing the sandbox). Facts are Lists, not this.
+      if (c.size() > MAX_RANGE) {
+        throw new Sandbox.ExpressionException("a range of " + c.size() + " numbers is too long for a rule (at most "
+            + MAX_RANGE + ")");
+      }
       return new ArrayList<>(c);
     }
     if (list != null && list.getClass().isArray()) {

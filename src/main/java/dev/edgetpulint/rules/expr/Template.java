@@ -53,6 +53,8 @@ public final class Template {
   }
 
   /** Values as a person reads them: lists as [1, 8, 8, 16], floats without noise, facts by name. */
+  static final int MAX_FORMATTED = 64;
+
   public static String format(Object value) {
     if (value == null) {
       return "none";
@@ -68,8 +70,14 @@ public final class Template {
       return format(Functions.asList(value));
     }
     if (value instanceof Collection<?> c) {
+      // At most MAX_FORMATTED items: a message stays readable, and a huge JEXL range cannot make
+      // formatting run out of memory (found by probing the sandbox).
       List<String> items = new ArrayList<>();
       for (Object o : c) {
+        if (items.size() == MAX_FORMATTED) {
+          items.add("... (" + c.size() + " items)");
+          break;
+        }
         items.add(format(o));
       }
       return "[" + String.join(", ", items) + "]";
