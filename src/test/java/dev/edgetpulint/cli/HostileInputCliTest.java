@@ -180,4 +180,52 @@ class HostileInputCliTest {
     assertGoodStillJudged(result, good);
     assertNoStackTrace(result);
   }
+
+  /** Configuration is data: a YAML tag naming a Java class is refused (or read as text), never run. */
+  @Test
+  void configurationYamlTagsInstantiateNothing() throws IOException {
+    Path good = Files.write(dir.resolve("good.tflite"), goodModel());
+    Path marker = dir.resolve("created-by-yaml");
+    Files.writeString(dir.resolve(".edgetpu-lint.yaml"),
+        "runtime: !!java.io.FileOutputStream [\"" + marker + "\"]\n"
+            + "select: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n");
+
+    CliRunner.Result result = check(good.toString());
+
+    assertFalse(Files.exists(marker), "a YAML tag created a file");
+    assertTrue(result.exitCode() == 2, "exit " + result.exitCode() + "\n" + result.out() + result.err());
+    assertTrue((result.out() + result.err()).contains(".edgetpu-lint.yaml"), result.out() + result.err());
+    assertNoStackTrace(result);
+  }
+
+  /**
+   * A rule that fails while judging a model is reported for that model in every format (a finding that
+   * names the rule and says it could not be evaluated), not dropped in silence.
+   */
+  @Test
+  void aRuleThatFailsIsReportedInEveryFormat() throws IOException {
+    Path good = Files.write(dir.resolve("good.tflite"), goodModel());
+    Path rules = Files.createDirectory(dir.resolve("rules"));
+    Files.writeString(rules.resolve("broken.yaml"), """
+        rules:
+          - id: TEST-FAILS-AT-RUNTIME
+            title: A rule that cannot judge
+            ops: [MEAN]
+            when: "op.inputs[1].no_such_fact > 1"
+            severity: warning
+            message: never printed
+            why: to show that a failing rule is reported
+            fix: none
+            examples:
+              - {name: a, expect: pass, model: {subgraphs: [{tensors: [], operators: []}]}}
+              - {name: b, expect: pass, model: {subgraphs: [{tensors: [], operators: []}]}}
+        """);
+    for (String format : List.of("text", "json", "sarif")) {
+      CliRunner.Result result = check("--rules", rules.toString(), "--format", format, good.toString());
+      assertTrue(result.exitCode() <= 1, format + ": exit " + result.exitCode() + "\n" + result.out() + result.err());
+      assertTrue(result.out().contains("TEST-FAILS-AT-RUNTIME"), format + ":\n" + result.out());
+      assertTrue(result.out().contains("could not be evaluated"), format + ":\n" + result.out());
+      assertNoStackTrace(result);
+    }
+  }
 }
