@@ -32,10 +32,9 @@ class ExternalBufferTest {
     b.addLong(1, PLACEHOLDER, 0L);
     b.addLong(2, size, 0L);
     int external = b.endTable();
-    int shape = b.createVectorOfTables(new int[0]);
     b.startVector(4, 1, 4);
     b.addInt(4);
-    shape = b.endVector();
+    int shape = b.endVector();
     int name = b.createString("values");
     b.startTable(4);
     b.addOffset(0, shape, 0);
