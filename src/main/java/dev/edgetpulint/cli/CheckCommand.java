@@ -170,6 +170,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
     LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd);
     LintService service = services.get();
+    if (!ruleDirs.isEmpty()) {
+      try {
+        service.rules(ruleDirs);
+      } catch (Exception e) {
+        err.println("edgetpu-lint: --rules: " + e.getMessage());
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
     boolean progress = System.console() != null;
     LintRun run = service.lint(paths, options, (done, total, path) -> {
       if (progress && total > 1) {
