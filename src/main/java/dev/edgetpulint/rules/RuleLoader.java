@@ -176,7 +176,7 @@ public final class RuleLoader {
       return new LazyExamples(this, index);
     }
 
-    private synchronized List<RuleExample> load(int index) {
+    synchronized List<RuleExample> load(int index) {
       if (yaml == null) {
         yaml = LocatedYaml.parse(text);
       }
