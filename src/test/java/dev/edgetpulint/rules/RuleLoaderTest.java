@@ -129,6 +129,17 @@ class RuleLoaderTest {
         p.toString());
   }
 
+  /** The packaged files skip schema validation at start-up (speed); this test holds them to it. */
+  @Test
+  void packagedRuleFilesMatchTheSchemaAndCompile() {
+    int rules = 0;
+    for (var file : RuleSet.builtInFiles().entrySet()) {
+      rules += RuleLoader.parse(file.getKey(), file.getValue(), true).size();
+    }
+    assertEquals(RuleSet.builtIn().size(), rules);
+    new RuleEngine(RuleSet.builtIn()).compileAll();
+  }
+
   @Test
   void missingDirectoryIsAProblemNotACrash() {
     RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleSet.load(List.of(Path.of("/nonexistent/rules"))));
