@@ -64,7 +64,7 @@ class RuleCorpusPrecisionTest {
         }
       }
     }
-    System.out.printf("rules vs corpus: %d pairs, %d mapped ops wrongly reported: %d; %d CPU ops, %d with a rule error"
+    System.out.printf("rules vs corpus: %d pairs; %d mapped ops, %d of them wrongly reported; %d CPU ops, %d with a rule error"
         + " (the rest are collateral of the cut)%n", files.size(), mapped, wrong.size(), cpu, cpuExplained);
     assertEquals(List.of(), wrong);
   }
