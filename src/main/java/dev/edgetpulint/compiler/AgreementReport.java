@@ -42,7 +42,7 @@ public final class AgreementReport {
    */
   public record PairResult(String id, int ops, int agreeingOps, List<Disagreement> disagreements,
       int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error,
-      long estimatedOnChipBytes, long loggedOnChipBytes) {
+      long estimatedOnChipBytes, long loggedOnChipBytes, int predictedCustomOps, int realCustomOps) {
     public boolean exact() {
       return error == null && disagreements.isEmpty() && agreeingOps == ops;
     }
@@ -125,7 +125,7 @@ public final class AgreementReport {
     }
     PairResult result = new PairResult(pair.id(), pair.operators().size(), agreeing, disagreements,
         statusOps, logOps, mismatches, null, analysis.memory().cachedBytes() + analysis.memory().streamedBytes(),
-        pair.logOnChipBytes());
+        pair.logOnChipBytes(), analysis.edgeTpuSubgraphs(), pair.customOps());
     pairs.add(result);
     return result;
   }
@@ -133,7 +133,7 @@ public final class AgreementReport {
   /** Records a pair that could not be analysed (unreadable model). */
   public PairResult addFailure(ExpectedPair pair, String error) {
     PairResult result = new PairResult(pair.id(), pair.operators().size(), 0, List.of(), -1,
-        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1);
+        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1, -1, pair.customOps());
     pairs.add(result);
     return result;
   }
@@ -178,9 +178,62 @@ public final class AgreementReport {
   /** The headline: "placement agreement: N/49 pairs exact, M/K ops". */
   public String summary() {
     return String.format(Locale.ROOT,
-        "placement agreement: %d/%d pairs exact, %d/%d ops%nstatus agreement (log tables): %d/%d pairs exact, %d/%d ops",
+        "placement agreement: %d/%d pairs exact, %d/%d ops%nstatus agreement (log tables): %d/%d pairs exact, %d/%d ops%n"
+            + "Edge TPU subgraph count: %d pairs differ",
         exactPairs(), pairs.size(), agreeingOps(), totalOps(), statusExactPairs(), pairsWithLog(),
-        statusAgreeingOps(), statusTotalOps());
+        statusAgreeingOps(), statusTotalOps(), customOpMismatches());
+  }
+
+  /** The whole report as JSON (for `check --expected` JSON output and the HTML report). */
+  public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var root = json.objectNode();
+    root.put("pairs", pairs.size());
+    root.put("exactPairs", exactPairs());
+    root.put("ops", totalOps());
+    root.put("agreeingOps", agreeingOps());
+    root.put("pairsWithLog", pairsWithLog());
+    root.put("statusExactPairs", statusExactPairs());
+    root.put("statusOps", statusTotalOps());
+    root.put("statusAgreeingOps", statusAgreeingOps());
+    root.put("subgraphCountMismatches", customOpMismatches());
+    var list = root.putArray("results");
+    for (PairResult p : pairs) {
+      var item = list.addObject();
+      item.put("id", p.id());
+      item.put("exact", p.exact());
+      item.put("ops", p.ops());
+      item.put("agreeingOps", p.agreeingOps());
+      if (p.error() != null) {
+        item.put("error", p.error());
+      }
+      if (p.hasLog()) {
+        item.put("logOps", p.logOps());
+        item.put("statusAgreeingOps", p.statusOps());
+      }
+      item.put("predictedSubgraphs", p.predictedCustomOps());
+      item.put("realSubgraphs", p.realCustomOps());
+      var dis = item.putArray("disagreements");
+      for (Disagreement d : p.disagreements()) {
+        var o = dis.addObject();
+        o.put("subgraph", d.subgraph());
+        o.put("operator", d.index());
+        o.put("op", d.op());
+        o.put("predicted", d.predicted() == null ? null : d.predicted().id());
+        o.put("real", d.real().id());
+        o.put("predictedStatus", d.predictedStatus());
+        o.put("rule", d.ruleId());
+      }
+      var mm = item.putArray("statusMismatches");
+      for (StatusMismatch m : p.statusMismatches()) {
+        var o = mm.addObject();
+        o.put("op", m.op());
+        o.put("status", m.status());
+        o.put("predicted", m.predicted());
+        o.put("log", m.logged());
+      }
+    }
+    return root;
   }
 
   /** The pairs whose log states the on-chip memory, estimate against log. */
@@ -196,6 +249,12 @@ public final class AgreementReport {
     return out.toString();
   }
 
+  /** Pairs whose predicted number of Edge TPU subgraphs (custom ops) is known to differ. */
+  public int customOpMismatches() {
+    return (int) pairs.stream().filter(p -> p.error() == null && p.realCustomOps() >= 0
+        && p.predictedCustomOps() != p.realCustomOps()).count();
+  }
+
   /** The summary followed by every disagreement, pair by pair. */
   public String render() {
     StringBuilder out = new StringBuilder(summary()).append('\n').append(memoryComparison());
@@ -203,6 +262,10 @@ public final class AgreementReport {
       if (p.error() != null) {
         out.append(String.format(Locale.ROOT, "%s: not analysed: %s%n", p.id(), p.error()));
         continue;
+      }
+      if (p.realCustomOps() >= 0 && p.predictedCustomOps() != p.realCustomOps()) {
+        out.append(String.format(Locale.ROOT, "%s: %d Edge TPU subgraphs predicted, %d real%n", p.id(),
+            p.predictedCustomOps(), p.realCustomOps()));
       }
       if (!p.exact()) {
         out.append(String.format(Locale.ROOT, "%s: %d/%d ops agree%n", p.id(), p.agreeingOps(), p.ops()));

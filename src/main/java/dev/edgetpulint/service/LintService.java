@@ -4,6 +4,7 @@ import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Span;
 import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
 import dev.edgetpulint.service.baseline.Baseline;
@@ -41,6 +42,13 @@ public final class LintService {
   private final LintEngine engine;
   private final ConfigLoader configs = new ConfigLoader();
 
+  /** Which configured suppressions applied to a linted model, and which silenced a finding (per run). */
+  private static final class SuppressionUse {
+    final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
+    final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final List<UnusedSuppression> unusedInline = new ArrayList<>();
+  }
+
   public LintService(ModelLoader loader, LintEngine engine) {
     this.loader = loader;
     this.engine = engine;
@@ -64,6 +72,7 @@ public final class LintService {
     List<ModelReport> models = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     Baseline.Matcher matcher = options.baseline() == null ? null : options.baseline().matcher();
+    SuppressionUse use = new SuppressionUse();
     List<ModelFiles.Expanded> expanded = ModelFiles.expand(inputs);
     int total = expanded.stream().mapToInt(e -> e.files().size()).sum();
     int finished = 0;
@@ -75,7 +84,7 @@ public final class LintService {
         continue;
       }
       for (Path file : input.files()) {
-        Outcome outcome = lintFile(file, options, matcher);
+        Outcome outcome = lintFile(file, options, matcher, use);
         if (outcome.report() != null) {
           models.add(outcome.report());
           ruleDirSets.add(outcome.report().analysis() == null ? List.of() : ruleDirsUsed(file, options));
@@ -85,15 +94,50 @@ public final class LintService {
         progress.done(++finished, total, options.displayPath(file));
       }
     }
-    return new LintRun(models, errors, rules(ruleDirSets, models));
+    return new LintRun(models, errors, rules(ruleDirSets, models), unused(models, options, matcher, use));
+  }
+
+  /**
+   * Baseline entries that name a linted model (by content or path) but matched no finding, and
+   * configured suppressions that applied to a linted model but silenced nothing. Entries for models
+   * outside this run are not judged.
+   */
+  private static List<UnusedSuppression> unused(List<ModelReport> models, LintOptions options,
+      Baseline.Matcher matcher, SuppressionUse use) {
+    List<UnusedSuppression> out = new ArrayList<>(use.unusedInline);
+    if (matcher != null) {
+      Set<String> hashes = new java.util.HashSet<>();
+      Set<String> paths = new java.util.HashSet<>();
+      for (ModelReport model : models) {
+        hashes.add(model.contentHash());
+        paths.add(model.path());
+      }
+      String source = options.baseline().file() == null ? "baseline" : options.baseline().displayPath(options);
+      for (BaselineEntry entry : matcher.unused()) {
+        if (hashes.contains(entry.sha256()) || paths.contains(entry.path())) {
+          out.add(new UnusedSuppression("baseline", source, entry.path(), entry.rule(), entry.location(), entry.reason()));
+        }
+      }
+    }
+    for (Map.Entry<ConfigSuppression, String> entry : use.applicable.entrySet()) {
+      ConfigSuppression s = entry.getKey();
+      if (!use.used.contains(s)) {
+        out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
+            s.location(), s.reason()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
+        .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
+    return out;
   }
 
   /** Lints one model file. */
   public Outcome lintFile(Path file, LintOptions options) {
-    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher());
+    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher(),
+        new SuppressionUse());
   }
 
-  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher) {
+  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher, SuppressionUse use) {
     String path = options.displayPath(file);
     Model model;
     String hash;
@@ -104,7 +148,7 @@ public final class LintService {
       return new Outcome(null, new InputError(path, ModelFiles.oneLine(e), e));
     }
     try {
-      return new Outcome(analyze(model, file, hash, options, matcher), null);
+      return new Outcome(analyze(model, file, hash, options, matcher, use), null);
     } catch (ConfigException e) {
       return new Outcome(null, new InputError(path, "configuration " + e.getMessage(), e));
     } catch (Exception | StackOverflowError e) {
@@ -118,11 +162,11 @@ public final class LintService {
    */
   public ModelReport analyze(Model model, Path file, String contentHash, LintOptions options) throws Exception {
     return analyze(model, file, contentHash, options,
-        options.baseline() == null ? null : options.baseline().matcher());
+        options.baseline() == null ? null : options.baseline().matcher(), new SuppressionUse());
   }
 
   private ModelReport analyze(Model model, Path file, String contentHash, LintOptions options,
-      Baseline.Matcher matcher) throws Exception {
+      Baseline.Matcher matcher, SuppressionUse use) throws Exception {
     LintConfig config = configFor(file, options);
     RuleSettings settings = config.settingsFor(file);
     int runtime = options.runtime() != null ? options.runtime()
@@ -133,13 +177,27 @@ public final class LintService {
     ModelAnalysis configured = configure(raw, settings);
     String path = options.displayPath(file);
     List<ConfigSuppression> suppressions = config.suppressionsFor(file);
+    for (ConfigSuppression s : suppressions) {
+      use.applicable.putIfAbsent(s, options.displayPath(config.file()));
+    }
+    List<InlineSuppressions.Entry> inline = inlineSuppressions(file);
+    Set<InlineSuppressions.Entry> inlineUsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<ReportedFinding> reported = new ArrayList<>();
     for (Finding finding : configured.findings()) {
       String logical = finding.location() == null ? "model" : finding.location().logical();
       Suppression suppression = null;
-      for (ConfigSuppression s : suppressions) {
+      Span span = model.spans().get(logical);
+      for (InlineSuppressions.Entry entry : inline) {
+        if (entry.covers(finding.ruleId(), span)) {
+          suppression = new Suppression("inSource", entry.reason(), path + ":" + entry.line());
+          inlineUsed.add(entry);
+          break;
+        }
+      }
+      for (ConfigSuppression s : suppression != null ? List.<ConfigSuppression>of() : suppressions) {
         if (s.rule().equals(finding.ruleId()) && (s.location() == null || s.location().equals(logical))) {
           suppression = new Suppression("config", s.reason(), options.displayPath(config.file()));
+          use.used.add(s);
           break;
         }
       }
@@ -152,7 +210,25 @@ public final class LintService {
       }
       reported.add(new ReportedFinding(finding, ContentHash.fingerprint(finding.ruleId(), path, logical), suppression));
     }
+    for (InlineSuppressions.Entry entry : inline) {
+      if (!inlineUsed.contains(entry)) {
+        use.unusedInline.add(new UnusedSuppression("inSource", path + ":" + entry.line(), "",
+            String.join(", ", entry.rules()), null, entry.reason()));
+      }
+    }
     return new ModelReport(path, file, contentHash, configured, reported, config.failOn());
+  }
+
+  /** The ignore comments of a description file; none for binary models or unreadable files. */
+  private static List<InlineSuppressions.Entry> inlineSuppressions(Path file) {
+    if (!ModelFiles.isDescriptionFile(file) || !java.nio.file.Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return InlineSuppressions.parse(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   private LintConfig configFor(Path file, LintOptions options) throws ConfigException {
