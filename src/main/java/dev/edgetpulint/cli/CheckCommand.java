@@ -182,16 +182,9 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    boolean progress = System.console() != null;
-    LintRun run = service.lint(paths, options, (done, total, path) -> {
-      if (progress && total > 1) {
-        err.print("\r[" + done + "/" + total + "] " + (done == total ? "" : path) + "\u001b[K");
-        err.flush();
-      }
-    });
-    if (progress) {
-      err.print("\r\u001b[K");
-    }
+    ProgressBar progress = new ProgressBar(err, ProgressBar.stderrIsTerminal());
+    LintRun run = service.lint(paths, options, progress);
+    progress.finish();
 
     ReportContext context = new ReportContext("edgetpu-lint", VersionProvider.version(),
         "https://github.com/edgetpu-lint/edgetpu-lint", sourceRoot != null ? sourceRoot : findSourceRoot(cwd),
@@ -227,12 +220,13 @@ public final class CheckCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       List<BaselineEntry> entries = new ArrayList<>();
       for (ModelReport model : run.models()) {
+        String contentHash = model.findings().isEmpty() ? null : model.contentHash(); // hashed once
         for (ReportedFinding f : model.findings()) {
           if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
             continue;
           }
           String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
-          entries.add(new BaselineEntry(model.path(), model.contentHash(), f.finding().ruleId(),
+          entries.add(new BaselineEntry(model.path(), contentHash, f.finding().ruleId(),
               f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
         }
       }

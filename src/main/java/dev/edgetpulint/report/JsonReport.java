@@ -72,7 +72,10 @@ public final class JsonReport implements Report {
   private static void model(ModelReport model, ObjectNode node) {
     ModelAnalysis analysis = model.analysis();
     node.put("path", model.path());
-    node.put("sha256", model.contentHash());
+    String sha256 = model.contentHash();
+    if (sha256 != null) {
+      node.put("sha256", sha256);
+    }
     node.put("runtime", analysis.options().runtime());
     node.put("multipleSubgraphs", analysis.options().multipleSubgraphs());
     node.put("compiled", analysis.model() != null && analysis.model().isCompiled());

@@ -192,12 +192,16 @@ public final class SarifReport implements Report {
     }
     properties.withAdditionalProperty("operators", table);
     ArtifactLocation location = artifactLocation(model.file(), context, null);
-    return new Artifact()
+    Artifact artifact = new Artifact()
         .withLocation(location)
         .withRoles(new LinkedHashSet<>(List.of(Role.ANALYSIS_TARGET)))
         .withMimeType(model.path().endsWith(".yaml") ? "application/yaml" : "application/octet-stream")
-        .withHashes(new com.contrastsecurity.sarif.Hashes().withAdditionalProperty("sha-256", model.contentHash()))
         .withProperties(properties);
+    String sha256 = model.contentHash();
+    if (sha256 != null) {
+      artifact.withHashes(new com.contrastsecurity.sarif.Hashes().withAdditionalProperty("sha-256", sha256));
+    }
+    return artifact;
   }
 
   private static Map<String, Object> summary(ModelAnalysis analysis) {

@@ -362,7 +362,7 @@ public final class RuleLoader {
       return "empty";
     }
     if (n.isTextual()) {
-      return "the text '" + n.asText() + "'";
+      return "the text '" + abbreviate(n.asText()) + "'";
     }
     if (n.isNumber()) {
       return "the number " + n.asText();
@@ -371,6 +371,12 @@ public final class RuleLoader {
       return n.asText();
     }
     return n.isArray() ? "a list" : "a mapping";
+  }
+
+  /** User text quoted in a message: one line, at most 60 characters. */
+  static String abbreviate(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }
 
   /** "/rules/0/examples/1/expect" -> "rules[0].examples[1].expect". */

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -44,9 +45,32 @@ public final class LintService {
 
   /** Which configured suppressions applied to a linted model, and which silenced a finding (per run). */
   private static final class SuppressionUse {
-    final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
-    final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    final List<UnusedSuppression> unusedInline = new ArrayList<>();
+    private final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
+    private final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<UnusedSuppression> unusedInline = new ArrayList<>();
+
+    synchronized void applies(ConfigSuppression s, String source) {
+      applicable.putIfAbsent(s, source);
+    }
+
+    synchronized void used(ConfigSuppression s) {
+      used.add(s);
+    }
+
+    synchronized void unusedInline(UnusedSuppression u) {
+      unusedInline.add(u);
+    }
+
+    /** Configured suppressions that applied to some model and silenced nothing, with their source. */
+    synchronized Map<ConfigSuppression, String> unusedConfigured() {
+      Map<ConfigSuppression, String> out = new java.util.IdentityHashMap<>(applicable);
+      used.forEach(out::remove);
+      return out;
+    }
+
+    synchronized List<UnusedSuppression> unusedInline() {
+      return List.copyOf(unusedInline);
+    }
   }
 
   public LintService(ModelLoader loader, LintEngine engine) {
@@ -74,8 +98,12 @@ public final class LintService {
     Baseline.Matcher matcher = options.baseline() == null ? null : options.baseline().matcher();
     SuppressionUse use = new SuppressionUse();
     List<ModelFiles.Expanded> expanded = ModelFiles.expand(inputs);
-    int total = expanded.stream().mapToInt(e -> e.files().size()).sum();
-    int finished = 0;
+    List<Path> files = new ArrayList<>();
+    for (ModelFiles.Expanded input : expanded) {
+      files.addAll(input.files());
+    }
+    Outcome[] outcomes = lintAll(files, options, matcher, use, progress);
+    int next = 0;
     Set<List<Path>> ruleDirSets = new LinkedHashSet<>();
     ruleDirSets.add(options.ruleDirs());
     for (ModelFiles.Expanded input : expanded) {
@@ -84,14 +112,13 @@ public final class LintService {
         continue;
       }
       for (Path file : input.files()) {
-        Outcome outcome = lintFile(file, options, matcher, use);
+        Outcome outcome = outcomes[next++];
         if (outcome.report() != null) {
           models.add(outcome.report());
           ruleDirSets.add(outcome.report().analysis() == null ? List.of() : ruleDirsUsed(file, options));
         } else {
           errors.add(outcome.error());
         }
-        progress.done(++finished, total, options.displayPath(file));
       }
     }
     return new LintRun(models, errors, rules(ruleDirSets, models), unused(models, options, matcher, use));
@@ -104,7 +131,7 @@ public final class LintService {
    */
   private static List<UnusedSuppression> unused(List<ModelReport> models, LintOptions options,
       Baseline.Matcher matcher, SuppressionUse use) {
-    List<UnusedSuppression> out = new ArrayList<>(use.unusedInline);
+    List<UnusedSuppression> out = new ArrayList<>(use.unusedInline());
     if (matcher != null) {
       Set<String> hashes = new java.util.HashSet<>();
       Set<String> paths = new java.util.HashSet<>();
@@ -119,16 +146,59 @@ public final class LintService {
         }
       }
     }
-    for (Map.Entry<ConfigSuppression, String> entry : use.applicable.entrySet()) {
+    for (Map.Entry<ConfigSuppression, String> entry : use.unusedConfigured().entrySet()) {
       ConfigSuppression s = entry.getKey();
-      if (!use.used.contains(s)) {
-        out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
-            s.location(), s.reason()));
-      }
+      out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
+          s.location(), s.reason()));
     }
     out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
         .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
     return out;
+  }
+
+  /**
+   * Lints {@code files} on every core (models are independent; the reader, rules and compiler path
+   * are thread-safe), keeping the results in input order. With a baseline the files are judged one
+   * after the other, so that which of two identical files uses up a baseline entry never depends on
+   * timing. {@code progress} is told in completion order.
+   */
+  private Outcome[] lintAll(List<Path> files, LintOptions options, Baseline.Matcher matcher, SuppressionUse use,
+      Progress progress) {
+    Outcome[] outcomes = new Outcome[files.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+        Path file = files.get(i);
+        try {
+          outcomes[i] = lintFile(file, options, matcher, use);
+        } catch (RuntimeException | Error e) {
+          outcomes[i] = new Outcome(null, new InputError(options.displayPath(file),
+              "analysis failed: " + ModelFiles.oneLine(e), e));
+        }
+        synchronized (progress) {
+          progress.done(finished.incrementAndGet(), files.size(), options.displayPath(file));
+        }
+      }
+    };
+    int threads = matcher != null ? 1 : Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread helper = new Thread(worker, "edgetpu-lint-worker-" + t);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    worker.run();
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return outcomes;
   }
 
   /** Lints one model file. */
@@ -142,7 +212,9 @@ public final class LintService {
     Model model;
     String hash;
     try {
-      hash = ContentHash.ofFile(file);
+      // The SHA-256 of the bytes costs more CPU than judging the model (half of a corpus batch):
+      // compute it here only to match a baseline; reports that print it ask ModelReport later.
+      hash = matcher == null ? null : ContentHash.ofFile(file);
       model = loader.load(file);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       return new Outcome(null, new InputError(path, ModelFiles.oneLine(e), e));
@@ -178,7 +250,7 @@ public final class LintService {
     String path = options.displayPath(file);
     List<ConfigSuppression> suppressions = config.suppressionsFor(file);
     for (ConfigSuppression s : suppressions) {
-      use.applicable.putIfAbsent(s, options.displayPath(config.file()));
+      use.applies(s, options.displayPath(config.file()));
     }
     List<InlineSuppressions.Entry> inline = inlineSuppressions(file);
     Set<InlineSuppressions.Entry> inlineUsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -197,7 +269,7 @@ public final class LintService {
       for (ConfigSuppression s : suppression != null ? List.<ConfigSuppression>of() : suppressions) {
         if (s.rule().equals(finding.ruleId()) && (s.location() == null || s.location().equals(logical))) {
           suppression = new Suppression("config", s.reason(), options.displayPath(config.file()));
-          use.used.add(s);
+          use.used(s);
           break;
         }
       }
@@ -212,7 +284,7 @@ public final class LintService {
     }
     for (InlineSuppressions.Entry entry : inline) {
       if (!inlineUsed.contains(entry)) {
-        use.unusedInline.add(new UnusedSuppression("inSource", path + ":" + entry.line(), "",
+        use.unusedInline(new UnusedSuppression("inSource", path + ":" + entry.line(), "",
             String.join(", ", entry.rules()), null, entry.reason()));
       }
     }
