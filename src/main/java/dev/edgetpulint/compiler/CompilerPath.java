@@ -49,6 +49,20 @@ public final class CompilerPath {
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
+  /** The compiler path with the packaged rules (rules/*.yaml). */
+  public static CompilerPath withBuiltInRules() {
+    return new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.builtIn())::evaluate);
+  }
+
+  /**
+   * The compiler path with the packaged rules plus the rule files of {@code ruleDirs}
+   * ({@code --rules DIR}); throws {@link dev.edgetpulint.rules.RuleLoadException} for a broken file.
+   */
+  public static CompilerPath withRules(List<java.nio.file.Path> ruleDirs) {
+    return ruleDirs.isEmpty() ? withBuiltInRules()
+        : new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.load(ruleDirs))::evaluate);
+  }
+
   public ModelAnalysis analyze(Model model, AnalysisOptions options) {
     QuantizationStage quantization = QuantizationClassifier.classify(model);
     if (model.isCompiled()) {
@@ -86,6 +100,7 @@ public final class CompilerPath {
       boolean rejected = !quantization.compatible() && partition.customOpCount() == 0;
       int[] producer = producers(subgraph);
       List<List<Integer>> consumers = consumers(subgraph);
+      int[] causes = nearestUnmappableAncestors(subgraph, producer, mappable);
       for (Operator op : ops) {
         int i = op.index();
         List<Finding> here = byOperator.getOrDefault(key(subgraph.index(), i), List.of());
@@ -94,7 +109,7 @@ public final class CompilerPath {
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.EDGETPU,
               CompilerStatus.MAPPED, PlacementReason.MAPPED, -1, here);
         } else if (mappable[i]) {
-          int cause = nearestUnmappableAncestor(subgraph, producer, mappable, i);
+          int cause = causes[i];
           Finding collateral = collateralFinding(subgraph, op, cause);
           compilerFindings.add(collateral);
           List<Finding> withCollateral = new ArrayList<>(here);
@@ -163,8 +178,8 @@ public final class CompilerPath {
       message.append(list).append('.');
     }
     List<Finding> findings = List.of(new Finding(RULE_COMPILED, Severity.INFO, message.toString(),
-        "Lint the source model (before edgetpu_compiler) to see why ops stay on the CPU.", HELP, null,
-        Location.model()));
+        cpuOps.isEmpty() ? null : "Lint the source model (before edgetpu_compiler) to see why these ops stay on the CPU.",
+        HELP, null, Location.model()));
     return new ModelAnalysis(model, options, quantization, placements,
         new MemoryEstimate(0, 0, 0, MemoryEstimator.CACHE_CAPACITY_BYTES), findings, customOps);
   }
@@ -213,31 +228,26 @@ public final class CompilerPath {
   }
 
   /**
-   * The unmappable op that cut {@code op} off: walking back through producers, the unmappable
-   * ancestor reached through mappable ops only, latest in execution order.
+   * For each op, the unmappable op that would cut it off: walking back through producers, the
+   * unmappable ancestor reached through mappable ops only, latest in execution order; -1 if none.
+   * One pass in execution order (producers come first in a TFLite subgraph).
    */
-  static int nearestUnmappableAncestor(Subgraph subgraph, int[] producer, boolean[] mappable, int op) {
-    boolean[] seen = new boolean[mappable.length];
-    Deque<Integer> work = new ArrayDeque<>();
-    work.add(op);
-    seen[op] = true;
-    int best = -1;
-    while (!work.isEmpty()) {
-      int current = work.poll();
-      for (int t : subgraph.operators().get(current).inputs()) {
+  static int[] nearestUnmappableAncestors(Subgraph subgraph, int[] producer, boolean[] mappable) {
+    int n = mappable.length;
+    int[] cause = new int[n];
+    java.util.Arrays.fill(cause, -1);
+    for (Operator op : subgraph.operators()) {
+      int best = -1;
+      for (int t : op.inputs()) {
         int p = t >= 0 && t < producer.length ? producer[t] : -1;
-        if (p < 0 || seen[p]) {
+        if (p < 0 || p >= op.index()) {
           continue;
         }
-        seen[p] = true;
-        if (mappable[p]) {
-          work.add(p);
-        } else {
-          best = Math.max(best, p);
-        }
+        best = Math.max(best, mappable[p] ? cause[p] : p);
       }
+      cause[op.index()] = best;
     }
-    return best;
+    return cause;
   }
 
   /**

@@ -30,12 +30,18 @@ public final class RuleDocs {
   /** One line per rule: id, severity, runtimes, title. */
   public String text() {
     int width = rules.rules().stream().mapToInt(r -> r.id().length()).max().orElse(10);
+    int rangeWidth = rules.rules().stream().mapToInt(r -> range(r).length()).max().orElse(8);
     StringBuilder sb = new StringBuilder();
     for (Rule r : rules.rules()) {
-      sb.append(String.format("%-" + width + "s  %-7s  %-9s  %s%n", r.id(), r.severity().id(), r.runtimes().text(), r.title()));
+      sb.append(String.format("%-" + width + "s  %-7s  %-" + rangeWidth + "s  %s%n", r.id(), r.severity().id(), range(r), r.title()));
     }
     sb.append(rules.size()).append(" rules. Details: edgetpu-lint rules --format markdown, or ").append(Rule.DOCS_PAGE).append('\n');
     return sb.toString();
+  }
+
+  /** "all", ">=13", or "all, compiler <=2.0" when the rule also depends on the compiler. */
+  private static String range(Rule r) {
+    return r.runtimes().text() + (r.compilers().isAll() ? "" : ", compiler " + r.compilers().text());
   }
 
   /** Every rule's metadata and examples as JSON. */

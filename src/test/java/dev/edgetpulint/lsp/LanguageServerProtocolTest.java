@@ -204,6 +204,33 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void aTfliteOpenedInTheEditorIsJudgedFromDiskNotAsText() throws Exception {
+    Path models = Path.of(System.getProperty("edgetpulint.corpus", "../shared/corpus"), "models");
+    Assumptions.assumeTrue(Files.isDirectory(models), "corpus absent");
+    Path source;
+    try (var files = Files.list(models)) {
+      source = files.filter(p -> p.getFileName().toString().endsWith("_float.tflite")).sorted().findFirst().orElse(null);
+    }
+    Assumptions.assumeTrue(source != null, "no float model in the corpus");
+    Path outside = Files.createTempDirectory("edgetpu-lint-outside");
+    Path model = Files.copy(source, outside.resolve("opened.tflite"));
+    lsp.initialize(workspace, false);
+    String modelUri = model.toUri().toString();
+    // What an editor that decodes binary as text would send.
+    lsp.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+        new TextDocumentItem(modelUri, "tflite", 1, "\u001c\u0000\u0000\u0000TFL3 garbage")));
+    PublishDiagnosticsParams judged = lsp.client.awaitDiagnostics(modelUri, p -> !p.getDiagnostics().isEmpty());
+    assertTrue(judged.getDiagnostics().stream().noneMatch(d -> d.getMessage().startsWith("edgetpu-lint could not")),
+        judged.toString());
+    int before = lsp.client.all(modelUri).size();
+    lsp.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(modelUri)));
+    lsp.server.shutdown().get(60, TimeUnit.SECONDS);
+    assertEquals(before, lsp.client.all(modelUri).size(), "closing the editor tab keeps a model's diagnostics");
+    Files.delete(model);
+    Files.delete(outside);
+  }
+
+  @Test
   void shutdownThenExitEndsWithCodeZero() throws Exception {
     lsp.initialize(workspace, false);
     lsp.server.shutdown().get(60, TimeUnit.SECONDS);

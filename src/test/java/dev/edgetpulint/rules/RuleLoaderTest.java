@@ -100,7 +100,7 @@ class RuleLoaderTest {
   void badExpressionIsReportedWithTheRuleAndField(@TempDir Path dir) throws IOException {
     List<String> p = problems(dir, "bad.yaml", EXTRA_RULE.replace("when: \"channels > 64\"", "when: \"''.getClass() != null\""));
     assertEquals(1, p.size(), p.toString());
-    assertTrue(p.get(0).startsWith(dir.resolve("bad.yaml") + ":2: rule ACME-NO-WIDE-ADD, when: method calls are not allowed"),
+    assertTrue(p.get(0).startsWith(dir.resolve("bad.yaml") + ":8:11: rule ACME-NO-WIDE-ADD, when: method calls are not allowed"),
         p.get(0));
   }
 
@@ -127,6 +127,17 @@ class RuleLoaderTest {
     List<String> p = problems(dir, "bad.yaml", oneExample);
     assertTrue(p.get(0).endsWith("rules[0].examples needs at least 2 entries (one graph that triggers the rule and one that does not)"),
         p.toString());
+  }
+
+  /** The packaged files skip schema validation at start-up (speed); this test holds them to it. */
+  @Test
+  void packagedRuleFilesMatchTheSchemaAndCompile() {
+    int rules = 0;
+    for (var file : RuleSet.builtInFiles().entrySet()) {
+      rules += RuleLoader.parse(file.getKey(), file.getValue(), true).size();
+    }
+    assertEquals(RuleSet.builtIn().size(), rules);
+    new RuleEngine(RuleSet.builtIn()).compileAll();
   }
 
   @Test
