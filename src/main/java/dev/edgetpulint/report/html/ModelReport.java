@@ -1,0 +1,42 @@
+package dev.edgetpulint.report.html;
+
+import dev.edgetpulint.compiler.AnalysisOptions;
+import dev.edgetpulint.compiler.CompileRecipe;
+import dev.edgetpulint.compiler.CutAdvice;
+import dev.edgetpulint.compiler.FixSuggestions;
+import dev.edgetpulint.compiler.ModelAnalysis;
+import dev.edgetpulint.compiler.ModelAnalyzer;
+import dev.edgetpulint.compiler.RuntimeMatrix;
+import dev.edgetpulint.compiler.TransferLearning;
+import java.util.List;
+
+/**
+ * Everything the visual report shows about one model: the analysis and what follows from it (cut
+ * advice, the compile command, fix suggestions, the runtime matrix, transfer-learning readiness).
+ */
+public record ModelReport(
+    ModelAnalysis analysis,
+    CutAdvice cut,
+    CompileRecipe recipe,
+    List<FixSuggestions.Suggestion> fixes,
+    RuntimeMatrix matrix,
+    List<TransferLearning.Readiness> transferLearning) {
+
+  public ModelReport {
+    fixes = List.copyOf(fixes);
+    transferLearning = List.copyOf(transferLearning);
+  }
+
+  /** Computes every part; {@code analyzer} re-runs the compiler path for other runtimes and -a. */
+  public static ModelReport of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
+    CutAdvice cut = CutAdvice.of(analysis, analyzer);
+    ModelAnalysis newest = analysis.options().runtime() < AnalysisOptions.MAX_RUNTIME && analyzer != null
+        ? analyzer.analyze(analysis.model(),
+            new AnalysisOptions(AnalysisOptions.MAX_RUNTIME, analysis.options().multipleSubgraphs()))
+        : null;
+    RuntimeMatrix matrix = analyzer == null ? null
+        : RuntimeMatrix.compute(analysis.model(), analysis.options().multipleSubgraphs(), analyzer);
+    return new ModelReport(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, newest),
+        matrix, TransferLearning.assess(analysis));
+  }
+}
