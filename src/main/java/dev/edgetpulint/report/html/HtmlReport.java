@@ -68,7 +68,7 @@ public final class HtmlReport {
     }
   }
 
-  public static String render(List<ModelReport> reports) {
+  public static String render(List<ModelInsights> reports) {
     StringBuilder out = new StringBuilder(64 * 1024);
     String title = reports.size() == 1 ? "edgetpu-lint: " + name(reports.get(0).analysis().model())
         : "edgetpu-lint: " + reports.size() + " models";
@@ -101,7 +101,7 @@ public final class HtmlReport {
     return out.toString();
   }
 
-  private static void section(StringBuilder out, String id, ModelReport report) {
+  private static void section(StringBuilder out, String id, ModelInsights report) {
     ModelAnalysis a = report.analysis();
     Model model = a.model();
     Map<String, Integer> findingIds = new HashMap<>();
@@ -129,7 +129,7 @@ public final class HtmlReport {
     out.append("</aside>\n</div>\n</section>\n");
   }
 
-  private static void summary(StringBuilder out, ModelReport report) {
+  private static void summary(StringBuilder out, ModelInsights report) {
     ModelAnalysis a = report.analysis();
     Map<Kind, Integer> counts = new java.util.EnumMap<>(Kind.class);
     for (Placement p : a.placements()) {
@@ -160,7 +160,7 @@ public final class HtmlReport {
     out.append("</table>\n");
   }
 
-  private static void recipe(StringBuilder out, ModelReport report) {
+  private static void recipe(StringBuilder out, ModelInsights report) {
     if (report.cut() != null && report.cut().hasCut()) {
       out.append("<h3>The cut</h3>\n<ul class=\"advice\">");
       for (String line : report.cut().advice(report.analysis().options().runtime())) {
@@ -174,7 +174,7 @@ public final class HtmlReport {
     }
   }
 
-  private static void fixes(StringBuilder out, String id, ModelReport report) {
+  private static void fixes(StringBuilder out, String id, ModelInsights report) {
     if (report.fixes().isEmpty()) {
       return;
     }

@@ -25,7 +25,7 @@ class HtmlReportTest {
 
   static String page() {
     ModelAnalysis a = PATH.analyze(Fixtures.cutModel(), new AnalysisOptions(13, false));
-    return HtmlReport.render(List.of(ModelReport.of(a, PATH)));
+    return HtmlReport.render(List.of(ModelInsights.of(a, PATH)));
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.List;
  * Everything the visual report shows about one model: the analysis and what follows from it (cut
  * advice, the compile command, fix suggestions, the runtime matrix, transfer-learning readiness).
  */
-public record ModelReport(
+public record ModelInsights(
     ModelAnalysis analysis,
     CutAdvice cut,
     CompileRecipe recipe,
@@ -22,13 +22,13 @@ public record ModelReport(
     RuntimeMatrix matrix,
     List<TransferLearning.Readiness> transferLearning) {
 
-  public ModelReport {
+  public ModelInsights {
     fixes = List.copyOf(fixes);
     transferLearning = List.copyOf(transferLearning);
   }
 
   /** Computes every part; {@code analyzer} re-runs the compiler path for other runtimes and -a. */
-  public static ModelReport of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
+  public static ModelInsights of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
     CutAdvice cut = CutAdvice.of(analysis, analyzer);
     ModelAnalysis newest = analysis.options().runtime() < AnalysisOptions.MAX_RUNTIME && analyzer != null
         ? analyzer.analyze(analysis.model(),
@@ -36,7 +36,7 @@ public record ModelReport(
         : null;
     RuntimeMatrix matrix = analyzer == null ? null
         : RuntimeMatrix.compute(analysis.model(), analysis.options().multipleSubgraphs(), analyzer);
-    return new ModelReport(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, newest),
+    return new ModelInsights(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, newest),
         matrix, TransferLearning.assess(analysis));
   }
 }
