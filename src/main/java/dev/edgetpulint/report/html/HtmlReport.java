@@ -1,6 +1,14 @@
 package dev.edgetpulint.report.html;
 
 import dev.edgetpulint.compiler.ModelAnalysis;
+import dev.edgetpulint.compiler.ModelAnalyzer;
+import dev.edgetpulint.report.Report;
+import dev.edgetpulint.report.ReportContext;
+import dev.edgetpulint.service.LintRun;
+import dev.edgetpulint.service.ModelReport;
+import dev.edgetpulint.service.ReportedFinding;
+import java.io.IOException;
+import java.io.Writer;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.compiler.PlacementReason;
 import dev.edgetpulint.compiler.RuntimeMatrix;
@@ -27,11 +35,33 @@ import java.util.Map;
  * graph the summary, the compile command, fix suggestions, the runtime matrix and transfer-learning
  * readiness.
  */
-public final class HtmlReport {
+public final class HtmlReport implements Report {
+  private final ModelAnalyzer analyzer;
+
+  /**
+   * @param analyzer re-runs the compiler path for the runtime matrix, the -a estimate and the
+   *     newest-runtime fix hints; null leaves those parts out
+   */
+  public HtmlReport(ModelAnalyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  @Override
+  public void write(LintRun run, ReportContext context, Writer out) throws IOException {
+    List<ModelInsights> insights = new ArrayList<>();
+    for (ModelReport model : run.models()) {
+      ModelAnalysis a = model.analysis();
+      List<Finding> active = model.active().stream().map(ReportedFinding::finding).toList();
+      ModelAnalysis shown = new ModelAnalysis(a.model(), a.options(), a.quantization(), a.placements(), a.memory(),
+          active);
+      insights.add(ModelInsights.of(shown, analyzer));
+    }
+    List<String> errors = run.errors().stream().map(e -> e.path() + ": " + e.message()).toList();
+    out.write(render(insights, errors));
+  }
+
   static final double NODE_W = 168;
   static final double NODE_H = 38;
-
-  private HtmlReport() {}
 
   /** The CSS class, legend label and badge of a placement. */
   enum Kind {
@@ -69,14 +99,27 @@ public final class HtmlReport {
   }
 
   public static String render(List<ModelInsights> reports) {
+    return render(reports, List.of());
+  }
+
+  /** The page; {@code errors} are the inputs that could not be judged, one line each. */
+  public static String render(List<ModelInsights> reports, List<String> errors) {
     StringBuilder out = new StringBuilder(64 * 1024);
     String title = reports.size() == 1 ? "edgetpu-lint: " + name(reports.get(0).analysis().model())
         : "edgetpu-lint: " + reports.size() + " models";
+    if (reports.isEmpty()) {
+      title = "edgetpu-lint: no model judged";
+    }
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     out.append("<header><h1>").append(esc(title)).append("</h1>");
     out.append(legend()).append("</header>\n");
+    if (!errors.isEmpty()) {
+      out.append("<section class=\"errors\"><h2>Not judged</h2><ul>");
+      errors.forEach(e -> out.append("<li>").append(esc(e)).append("</li>"));
+      out.append("</ul></section>\n");
+    }
     if (reports.size() > 1) {
       out.append("<nav class=\"toc\"><ol>");
       for (int i = 0; i < reports.size(); i++) {
@@ -506,6 +549,7 @@ public final class HtmlReport {
       .msg { margin-top: 2px; } .fix { color: #1b5e20; } .help { font-size: 11px; }
       .transfer li.ready > b { color: #1b5e20; } .transfer li.notready > b { color: #b71c1c; }
       nav.toc { padding: 6px 18px; }
+      .errors { padding: 4px 18px; color: #b71c1c; }
       """;
 
 }
