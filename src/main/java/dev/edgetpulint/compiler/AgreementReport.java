@@ -54,6 +54,26 @@ public final class AgreementReport {
     }
   }
 
+  /**
+   * Analyses every pair at its runtime and -a setting and compares: the whole corpus measurement.
+   * A model that cannot be read or analysed is recorded as a failure, never thrown.
+   */
+  public static AgreementReport measure(List<ExpectedPair> pairs, CompilerPath path,
+      java.util.function.Function<java.nio.file.Path, dev.edgetpulint.graph.Model> reader) {
+    AgreementReport report = new AgreementReport();
+    for (ExpectedPair pair : pairs) {
+      ModelAnalysis analysis;
+      try {
+        analysis = path.analyze(reader.apply(pair.model()), pair.options());
+      } catch (RuntimeException e) {
+        report.addFailure(pair, e.getClass().getSimpleName() + ": " + e.getMessage());
+        continue;
+      }
+      report.add(pair, analysis);
+    }
+    return report;
+  }
+
   /** Compares one analysis with its pair and records the result. */
   public PairResult add(ExpectedPair pair, ModelAnalysis analysis) {
     Map<String, Placement> predicted = new HashMap<>();

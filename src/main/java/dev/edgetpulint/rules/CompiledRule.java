@@ -14,7 +14,10 @@ import org.apache.commons.jexl3.JexlExpression;
 final class CompiledRule {
   final Rule rule;
   private final JexlExpression forEach;
-  private final Map<String, JexlExpression> let = new LinkedHashMap<>();
+  /** Helpers that do not read {@code tensor}: evaluated once, before {@code for_each}. */
+  private final Map<String, JexlExpression> before = new LinkedHashMap<>();
+  /** Helpers that read {@code tensor}: evaluated for each element. */
+  private final Map<String, JexlExpression> perTensor = new LinkedHashMap<>();
   private final JexlExpression when;
   private final Template message;
   private final Template fix;
@@ -23,8 +26,16 @@ final class CompiledRule {
     this.rule = rule;
     String where = rule.origin();
     this.forEach = rule.forEach() == null ? null : compile(rule.forEach(), "for_each", where);
+    java.util.Set<String> tensorDependent = new java.util.HashSet<>();
+    tensorDependent.add("tensor");
     for (Map.Entry<String, String> e : rule.let().entrySet()) {
-      let.put(e.getKey(), compile(e.getValue(), "let." + e.getKey(), where));
+      JexlExpression x = compile(e.getValue(), "let." + e.getKey(), where);
+      if (mentionsAny(e.getValue(), tensorDependent)) {
+        perTensor.put(e.getKey(), x);
+        tensorDependent.add(e.getKey());
+      } else {
+        before.put(e.getKey(), x);
+      }
     }
     this.when = compile(rule.when(), "when", where);
     this.message = template(rule.message(), "message", where);
@@ -56,13 +67,28 @@ final class CompiledRule {
     }
   }
 
+  private static boolean mentionsAny(String text, java.util.Set<String> names) {
+    for (String name : names) {
+      if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.'])" + name + "(?![A-Za-z0-9_'])").matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
+    for (Map.Entry<String, JexlExpression> e : before.entrySet()) {
+      scope.set(e.getKey(), e.getValue().evaluate(scope));
+    }
     if (forEach == null) {
       return test(scope);
     }
     Object items = forEach.evaluate(scope);
-    Collection<?> list = items instanceof Collection<?> c ? c : items == null ? List.of() : List.of(items);
+    List<Object> list = items == null ? List.of() : dev.edgetpulint.rules.expr.Functions.asList(items);
+    if (list.isEmpty() && items != null && !(items instanceof Collection<?>) && !items.getClass().isArray()) {
+      list = List.of(items);
+    }
     for (Object item : new ArrayList<>(list)) {
       if (item == null) {
         continue;
@@ -77,7 +103,7 @@ final class CompiledRule {
   }
 
   private String[] test(Scope scope) {
-    for (Map.Entry<String, JexlExpression> e : let.entrySet()) {
+    for (Map.Entry<String, JexlExpression> e : perTensor.entrySet()) {
       scope.set(e.getKey(), e.getValue().evaluate(scope));
     }
     Object verdict = when.evaluate(scope);

@@ -209,4 +209,17 @@ class CompilerPathTest {
     assertEquals(".C", targets(analysis));
     assertEquals(Set.of(0, 1), analysis.placements().stream().map(Placement::subgraph).collect(Collectors.toSet()));
   }
+
+  @Test
+  void compilerStyleTableHasOneRowPerTypeAndStatus() {
+    ModelAnalysis analysis = new CompilerPath(rejecting(Map.of(1, CompilerStatus.NOT_SUPPORTED)))
+        .analyze(chain("CONV_2D", "LEAKY_RELU", "CONV_2D", "CONV_2D"), AnalysisOptions.defaults());
+    assertEquals(List.of(
+        new CompilerLog.Row("CONV_2D", 1, CompilerStatus.MAPPED),
+        new CompilerLog.Row("LEAKY_RELU", 1, CompilerStatus.NOT_SUPPORTED),
+        new CompilerLog.Row("CONV_2D", 2, CompilerStatus.MORE_THAN_ONE_SUBGRAPH)), CompilerLog.table(analysis));
+    String text = CompilerLog.render(analysis);
+    assertTrue(text.contains("CONV_2D                        2          More than one subgraph is not supported"), text);
+    assertTrue(text.contains("Number of Edge TPU subgraphs: 1"), text);
+  }
 }

@@ -324,7 +324,21 @@ public final class Functions {
     if (list instanceof Collection<?> c) {
       return new ArrayList<>(c);
     }
+    if (list != null && list.getClass().isArray()) {
+      // JEXL array literals ([1, 2]) are Java arrays.
+      int n = java.lang.reflect.Array.getLength(list);
+      List<Object> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(java.lang.reflect.Array.get(list, i));
+      }
+      return out;
+    }
     return List.of();
+  }
+
+  /** Any list-like value (list, JEXL array literal) as a list; null stays null. */
+  public static List<Object> asList(Object value) {
+    return value == null ? null : raw(value);
   }
 
   private static List<Object> items(Object list) {

@@ -64,6 +64,9 @@ public final class Template {
       }
       return String.format(java.util.Locale.ROOT, "%.6g", d).replaceAll("0+($|e)", "$1");
     }
+    if (value.getClass().isArray()) {
+      return format(Functions.asList(value));
+    }
     if (value instanceof Collection<?> c) {
       List<String> items = new ArrayList<>();
       for (Object o : c) {
