@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
       CheckCommand.class,
+      dev.edgetpulint.verify.VerifyCommand.class,
       CommandLine.HelpCommand.class,
     },
     description = {
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  edgetpu-lint check model.tflite",
       "  edgetpu-lint check --runtime 13 -a models/",
+      "  edgetpu-lint verify model.tflite model_edgetpu.tflite --log model_edgetpu.log",
       "  edgetpu-lint help check",
       "",
       "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",

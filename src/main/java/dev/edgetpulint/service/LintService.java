@@ -46,6 +46,11 @@ public final class LintService {
     this.engine = engine;
   }
 
+  /** The engine behind the service (rules plus compiler path), for re-analysis at other runtimes. */
+  public LintEngine engine() {
+    return engine;
+  }
+
   public LintRun lint(List<Path> inputs, LintOptions options) {
     return lint(inputs, options, (finished, total, path) -> { });
   }
