@@ -20,15 +20,23 @@ public final class ExpectedPairWriter {
 
   private ExpectedPairWriter() {}
 
-  /** The pair id for a source file: its name without ".tflite". */
-  public static String idOf(Path source) {
-    String name = source.getFileName().toString();
+  /**
+   * The pair id: the compiled file's name without "_edgetpu.tflite" (unique even when one source was
+   * compiled several ways, e.g. co-compiled with different models), else the source's name without
+   * ".tflite".
+   */
+  public static String idOf(Path source, Path compiled) {
+    String name = compiled.getFileName().toString();
+    if (name.endsWith("_edgetpu.tflite") && name.length() > "_edgetpu.tflite".length()) {
+      return name.substring(0, name.length() - "_edgetpu.tflite".length());
+    }
+    name = source.getFileName().toString();
     return name.endsWith(".tflite") ? name.substring(0, name.length() - ".tflite".length()) : name;
   }
 
   /** Writes the pair; returns the expected file written. */
   public static Path write(Path dir, Path source, Path compiled, Path log, ObservedPair pair) throws IOException {
-    String id = idOf(source);
+    String id = idOf(source, compiled);
     Path models = Files.createDirectories(dir.resolve("models"));
     Path expected = Files.createDirectories(dir.resolve("expected"));
     String modelRel = "models/" + id + ".tflite";
