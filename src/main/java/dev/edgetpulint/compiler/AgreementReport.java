@@ -40,7 +40,8 @@ public final class AgreementReport {
    * @param logOps ops in the log's table; 0 without log
    */
   public record PairResult(String id, int ops, int agreeingOps, List<Disagreement> disagreements,
-      int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error) {
+      int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error,
+      long estimatedOnChipBytes, long loggedOnChipBytes) {
     public boolean exact() {
       return error == null && disagreements.isEmpty() && agreeingOps == ops;
     }
@@ -120,7 +121,8 @@ public final class AgreementReport {
       }
     }
     PairResult result = new PairResult(pair.id(), pair.operators().size(), agreeing, disagreements,
-        statusOps, logOps, mismatches, null);
+        statusOps, logOps, mismatches, null, analysis.memory().cachedBytes() + analysis.memory().streamedBytes(),
+        pair.logOnChipBytes());
     pairs.add(result);
     return result;
   }
@@ -128,7 +130,7 @@ public final class AgreementReport {
   /** Records a pair that could not be analysed (unreadable model). */
   public PairResult addFailure(ExpectedPair pair, String error) {
     PairResult result = new PairResult(pair.id(), pair.operators().size(), 0, List.of(), -1,
-        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error);
+        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1);
     pairs.add(result);
     return result;
   }
@@ -178,9 +180,22 @@ public final class AgreementReport {
         statusAgreeingOps(), statusTotalOps());
   }
 
+  /** The pairs whose log states the on-chip memory, estimate against log. */
+  public String memoryComparison() {
+    StringBuilder out = new StringBuilder();
+    for (PairResult p : pairs) {
+      if (p.loggedOnChipBytes() >= 0 && p.error() == null) {
+        out.append(String.format(Locale.ROOT, "on-chip parameters %s: estimated %s, log %s (%+.0f%%)%n", p.id(),
+            MemoryEstimator.format(p.estimatedOnChipBytes()), MemoryEstimator.format(p.loggedOnChipBytes()),
+            p.loggedOnChipBytes() == 0 ? 0.0 : 100.0 * (p.estimatedOnChipBytes() - p.loggedOnChipBytes()) / p.loggedOnChipBytes()));
+      }
+    }
+    return out.toString();
+  }
+
   /** The summary followed by every disagreement, pair by pair. */
   public String render() {
-    StringBuilder out = new StringBuilder(summary()).append('\n');
+    StringBuilder out = new StringBuilder(summary()).append('\n').append(memoryComparison());
     for (PairResult p : pairs) {
       if (p.error() != null) {
         out.append(String.format(Locale.ROOT, "%s: not analysed: %s%n", p.id(), p.error()));

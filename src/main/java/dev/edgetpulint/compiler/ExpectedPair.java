@@ -19,6 +19,7 @@ import java.util.List;
  * @param compilerVersion the compiler's version from the log, or null
  * @param operators every operator of the source with its real placement
  * @param logTable the log's Operator / Count / Status rows; empty when there is no log
+ * @param logOnChipBytes the log's "On-chip memory used for caching model parameters", or -1
  */
 public record ExpectedPair(
     String id,
@@ -27,7 +28,8 @@ public record ExpectedPair(
     boolean multipleSubgraphs,
     String compilerVersion,
     List<ExpectedOp> operators,
-    List<LogRow> logTable) {
+    List<LogRow> logTable,
+    long logOnChipBytes) {
 
   public ExpectedPair {
     operators = List.copyOf(operators);
@@ -59,9 +61,32 @@ public record ExpectedPair(
       rows.add(new LogRow(row.path("op").asText(), row.path("count").asInt(), row.path("status").asText()));
     }
     JsonNode compiler = root.path("compiler_version");
+    long onChip = -1;
+    JsonNode log = root.path("log");
+    if (log.isTextual() && Files.isRegularFile(corpus.resolve(log.asText()))) {
+      onChip = onChipBytes(Files.readString(corpus.resolve(log.asText()), java.nio.charset.StandardCharsets.UTF_8));
+    }
     return new ExpectedPair(id, corpus.resolve(modelPath), root.path("runtime").asInt(AnalysisOptions.DEFAULT_RUNTIME),
         root.path("multiple_subgraphs").asBoolean(false), compiler.isTextual() ? compiler.asText() : null,
-        ops, rows);
+        ops, rows, onChip);
+  }
+
+  private static final java.util.regex.Pattern ON_CHIP = java.util.regex.Pattern.compile(
+      "On-chip memory used for caching model parameters: ([0-9.]+)(B|KiB|MiB)");
+
+  /** The bytes of the log's on-chip memory line ("3.86MiB"), or -1 when the log has none. */
+  static long onChipBytes(String log) {
+    java.util.regex.Matcher m = ON_CHIP.matcher(log);
+    if (!m.find()) {
+      return -1;
+    }
+    double value = Double.parseDouble(m.group(1));
+    double unit = switch (m.group(2)) {
+      case "KiB" -> 1024.0;
+      case "MiB" -> 1024.0 * 1024.0;
+      default -> 1.0;
+    };
+    return Math.round(value * unit);
   }
 
   /** Every pair of a folder of expected/*.json files, sorted by id. */

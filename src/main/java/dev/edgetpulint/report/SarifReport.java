@@ -149,7 +149,7 @@ public final class SarifReport implements Report {
         .withAdditionalProperty("runtime", analysis.options().runtime())
         .withAdditionalProperty("multipleSubgraphs", analysis.options().multipleSubgraphs())
         .withAdditionalProperty("compiled", analysis.model() != null && analysis.model().isCompiled())
-        .withAdditionalProperty("summary", Map.of("edgetpu", analysis.edgeTpuCount(), "cpu", analysis.cpuCount()));
+        .withAdditionalProperty("summary", summary(analysis));
     if (analysis.quantization() != null) {
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("kind", analysis.quantization().kind().name());
@@ -184,17 +184,22 @@ public final class SarifReport implements Report {
         .withProperties(properties);
   }
 
+  private static Map<String, Object> summary(ModelAnalysis analysis) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("edgetpu", analysis.edgeTpuCount());
+    summary.put("cpu", analysis.cpuCount());
+    return summary;
+  }
+
   private static Result result(ModelReport model, ReportedFinding reported, Map<String, Integer> ruleIndex,
       ArtifactLocation artifactLocation) {
     Finding f = reported.finding();
     String logical = Where.logical(f);
-    StringBuilder message = new StringBuilder();
-    String subject = Where.subject(f);
-    if (subject != null) {
-      message.append(subject).append(": ");
-    }
-    message.append(f.message());
+    StringBuilder message = new StringBuilder(Where.messageWithSubject(f));
     if (f.fix() != null && !f.fix().isBlank()) {
+      if (message.length() > 0 && ".!?".indexOf(message.charAt(message.length() - 1)) < 0) {
+        message.append('.');
+      }
       message.append(" Fix: ").append(f.fix());
     }
     PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifactLocation);
@@ -209,6 +214,8 @@ public final class SarifReport implements Report {
       physical.withRegion(new Region()
           .withByteOffset((int) Math.min(Integer.MAX_VALUE, span.byteOffset()))
           .withByteLength((int) Math.min(Integer.MAX_VALUE, Math.max(0, span.byteLength()))));
+    } else {
+      physical.withRegion(wholeFile(model));
     }
     com.contrastsecurity.sarif.Location location = new com.contrastsecurity.sarif.Location()
         .withPhysicalLocation(physical)
@@ -236,6 +243,19 @@ public final class SarifReport implements Report {
               .withAdditionalProperty("via", reported.suppression().kind())))));
     }
     return result;
+  }
+
+  /** A finding about the model as a whole covers the whole file: line 1 of a description, every byte of a binary. */
+  private static Region wholeFile(ModelReport model) {
+    if (model.path().endsWith(".yaml")) {
+      return new Region().withStartLine(1);
+    }
+    try {
+      long size = java.nio.file.Files.size(model.file());
+      return new Region().withByteOffset(0).withByteLength((int) Math.min(Integer.MAX_VALUE, size));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static LogicalLocation logicalLocation(Finding f, String logical) {

@@ -94,7 +94,7 @@ public final class TextReport implements Report {
       for (ReportedFinding reported : suppressed) {
         Finding f = reported.finding();
         text.append("  ").append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ")
-            .append(f.message()).append(" [").append(f.ruleId()).append("] (")
+            .append(Where.messageWithSubject(f)).append(" [").append(f.ruleId()).append("] (")
             .append(reported.suppression().kind()).append(": ").append(reported.suppression().reason()).append(")\n");
       }
     }
@@ -116,12 +116,8 @@ public final class TextReport implements Report {
   }
 
   private static void finding(ModelReport model, Finding f, StringBuilder text) {
-    text.append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ");
-    String subject = Where.subject(f);
-    if (subject != null) {
-      text.append(subject).append(": ");
-    }
-    text.append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+    text.append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ")
+        .append(Where.messageWithSubject(f)).append(" [").append(f.ruleId()).append("]\n");
     if (f.fix() != null && !f.fix().isBlank()) {
       text.append("    fix: ").append(f.fix()).append('\n');
     }

@@ -34,6 +34,19 @@ final class Where {
     return logical.equals("model") ? model.path() : model.path() + ":" + logical;
   }
 
+  /**
+   * The message, led by the op or tensor it is about unless the message names it already:
+   * "LEAKY_RELU: not supported at runtime 13".
+   */
+  static String messageWithSubject(Finding finding) {
+    String subject = subject(finding);
+    Location l = finding.location();
+    String message = finding.message() == null ? "" : finding.message();
+    boolean named = l != null && ((l.opName() == null || message.contains(l.opName()))
+        && (l.tensorName() == null || message.contains(l.tensorName())));
+    return subject == null || named ? message : subject + ": " + message;
+  }
+
   /** The op or tensor name, for display: "CONV_2D", "tensor 'input'", or null. */
   static String subject(Finding finding) {
     Location l = finding.location();

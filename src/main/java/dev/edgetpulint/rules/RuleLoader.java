@@ -110,7 +110,7 @@ public final class RuleLoader {
     }
     return new Rule(
         id,
-        node.path("title").asText(),
+        node.path("title").asText().strip(),
         scope,
         ops,
         excludeOps,
@@ -118,9 +118,9 @@ public final class RuleLoader {
         compilers,
         text(node, "for_each"),
         let,
-        node.path("when").asText(),
+        node.path("when").asText().strip(),
         Severity.parse(node.path("severity").asText("error")),
-        node.path("message").asText(),
+        node.path("message").asText().strip(),
         text(node, "compiler_status"),
         text(node, "why"),
         text(node, "fix"),
@@ -149,7 +149,7 @@ public final class RuleLoader {
 
   private static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
+    return v == null || v.isNull() ? null : v.asText().strip();
   }
 
   private static List<String> strings(JsonNode node) {

@@ -139,6 +139,11 @@ public final class TfliteReader {
     // FlatBuffer identifiers are optional: TFLite Micro test files are written without one (four
     // zero bytes). Those are still read; any other identifier is a different file format.
     if (!FILE_IDENTIFIER.equals(id) && !NO_IDENTIFIER.equals(id)) {
+      String format = knownFormat(buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+      if (format != null) {
+        throw new ModelReadException(source, "not a TensorFlow Lite model (" + format
+            + "; expected the file identifier '" + FILE_IDENTIFIER + "')");
+      }
       throw new ModelReadException(source,
           "not a TensorFlow Lite model (file identifier is '" + printable(id) + "', expected '"
               + FILE_IDENTIFIER + "')");
@@ -157,6 +162,32 @@ public final class TfliteReader {
     } catch (StackOverflowError e) {
       throw new ModelReadException(source, "corrupt TensorFlow Lite model: tables nest too deeply");
     }
+  }
+
+  /** Names a few formats users hand to a TFLite tool by mistake, from their first bytes; else null. */
+  static String knownFormat(ByteBuffer bytes) {
+    byte[] head = new byte[Math.min(8, bytes.remaining())];
+    bytes.get(bytes.position(), head);
+    String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (start.startsWith("PK\u0003\u0004")) {
+      return "a ZIP archive";
+    }
+    if (start.startsWith("\u0089HDF")) {
+      return "an HDF5 file, such as a Keras .h5 model";
+    }
+    if (start.startsWith("\u001f\u008b")) {
+      return "a gzip-compressed file";
+    }
+    if (start.startsWith("\u007fELF")) {
+      return "an ELF executable or library";
+    }
+    if (start.startsWith("\u0089PNG") || start.startsWith("\u00ff\u00d8\u00ff")) {
+      return "an image";
+    }
+    if (start.startsWith("{") || start.startsWith("[") || start.startsWith("<")) {
+      return "a text file";
+    }
+    return null;
   }
 
   /** Escapes non-printable bytes the way C does ('PK\003\004'). */

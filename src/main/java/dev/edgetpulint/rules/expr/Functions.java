@@ -221,6 +221,29 @@ public final class Functions {
     return out;
   }
 
+  /** The facts whose property {@code prop} equals {@code value}: {@code where_equal(model.operators, 'type', 'PAD')}. */
+  public List<Object> where_equal(Object list, String prop, Object value) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (same(property(o, prop), value)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The facts whose numeric property {@code prop} is greater than {@code bound}. */
+  public List<Object> where_above(Object list, String prop, Object bound) {
+    long b = num(bound);
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (property(o, prop) instanceof Number n && n.longValue() > b) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   /** How many facts have property {@code prop} true. */
   public int count(Object list, String prop) {
     return where(list, prop).size();

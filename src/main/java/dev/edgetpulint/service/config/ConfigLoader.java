@@ -192,7 +192,9 @@ public final class ConfigLoader {
     }
 
     private Severity severity(JsonNode value, String at) throws ConfigException {
-      String text = value.isTextual() ? value.asText().trim().toLowerCase(Locale.ROOT) : "";
+      // YAML 1.1 reads an unquoted off/no as false.
+      String text = value.isBoolean() && !value.booleanValue() ? "off"
+          : value.isTextual() ? value.asText().trim().toLowerCase(Locale.ROOT) : "";
       return switch (text) {
         case "error" -> Severity.ERROR;
         case "warning" -> Severity.WARNING;
