@@ -17,11 +17,12 @@ public final class AgreementReport {
 
   /** One placement the prediction got wrong. */
   public record Disagreement(int subgraph, int index, String op, Target predicted, Target real,
-      String predictedStatus) {
+      String predictedStatus, String ruleId) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s)", index, op,
-          predicted == null ? "-" : predicted.id(), real.id(), predictedStatus);
+      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s%s)", index, op,
+          predicted == null ? "-" : predicted.id(), real.id(), predictedStatus,
+          ruleId == null ? "" : "; rule " + ruleId);
     }
   }
 
@@ -88,8 +89,10 @@ public final class AgreementReport {
       if (p != null && p.target() == op.placement()) {
         agreeing++;
       } else {
+        dev.edgetpulint.rules.Finding blocking = p == null ? null : CompilerPath.blockingFinding(p.findings());
         disagreements.add(new Disagreement(op.subgraph(), op.index(), op.op(),
-            p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status()));
+            p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status(),
+            blocking == null ? null : blocking.ruleId()));
       }
     }
     int statusOps = -1;
