@@ -79,9 +79,16 @@ public final class FixSuggestions {
   /**
    * Suggestions for one analysis.
    *
-   * @param newest the same model analysed at the newest runtime, to say when an upgrade helps; may be null
+   * @param analyzer re-runs the compiler path at newer runtimes, to say from which runtime an op maps; may
+   *     be null
    */
-  public static List<Suggestion> of(ModelAnalysis analysis, ModelAnalysis newest) {
+  public static List<Suggestion> of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
+    List<ModelAnalysis> newer = new ArrayList<>();
+    if (analyzer != null) {
+      for (int r = analysis.options().runtime() + 1; r <= AnalysisOptions.MAX_RUNTIME; r++) {
+        newer.add(analyzer.analyze(analysis.model(), new AnalysisOptions(r, analysis.options().multipleSubgraphs())));
+      }
+    }
     List<Suggestion> out = new ArrayList<>();
     for (Finding f : analysis.findings()) {
       if (f.location().operator() < 0 && f.severity() == Severity.ERROR) {
@@ -113,13 +120,15 @@ public final class FixSuggestions {
           fixes.add(a.use());
         }
       }
-      if (newest != null && newest.options().runtime() > analysis.options().runtime()) {
-        newest.placements().stream()
-            .filter(q -> q.subgraph() == p.subgraph() && q.index() == p.index() && q.target() == Target.EDGETPU)
-            .findFirst()
-            .ifPresent(q -> fixes.add("Maps at runtime " + newest.options().runtime() + ": compile with "
-                + CompileRecipe.compilerFor(newest.options().runtime()) + " or newer and -m "
-                + newest.options().runtime() + " (the device needs that runtime too)."));
+      for (ModelAnalysis later : newer) {
+        boolean maps = later.placements().stream().anyMatch(q -> q.subgraph() == p.subgraph() && q.index() == p.index()
+            && q.reason() != PlacementReason.UNSUPPORTED && q.reason() != PlacementReason.MODEL_REJECTED);
+        if (maps) {
+          int r = later.options().runtime();
+          fixes.add("Supported from runtime " + r + ": compile with " + CompileRecipe.compilerFor(r)
+              + " or newer and -m " + r + " (the devices need libedgetpu runtime " + r + " or newer).");
+          break;
+        }
       }
       String problem = errors.isEmpty() ? p.status()
           : errors.stream().map(f -> f.ruleId() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");

@@ -110,10 +110,7 @@ public final class ShowOptions {
         out.println("Compile command:");
         out.print(recipe.explain());
         cut.advice(a.options().runtime()).forEach(line -> out.println("  " + line));
-        ModelAnalysis newest = a.options().runtime() < AnalysisOptions.MAX_RUNTIME
-            ? analyzer.analyze(a.model(), new AnalysisOptions(AnalysisOptions.MAX_RUNTIME, a.options().multipleSubgraphs()))
-            : null;
-        List<FixSuggestions.Suggestion> fixes = FixSuggestions.of(a, newest);
+        List<FixSuggestions.Suggestion> fixes = FixSuggestions.of(a, analyzer);
         if (!fixes.isEmpty()) {
           out.println("Fixes:");
           for (String line : FixSuggestions.render(fixes).split("\n")) {

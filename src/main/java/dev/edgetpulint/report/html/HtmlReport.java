@@ -344,7 +344,13 @@ public final class HtmlReport implements Report {
     LayeredLayout.Layout layout = new LayeredLayout(NODE_W, NODE_H, 26, 34).layout(nodeCount, edges);
     out.append("<figure class=\"subgraph\"><figcaption>subgraph ").append(graph.index())
         .append(graph.name().isEmpty() ? "" : " \u201c" + esc(graph.name()) + "\u201d").append(": ")
-        .append(ops.size()).append(" operators</figcaption>\n");
+        .append(ops.size()).append(" operators");
+    ops.stream().map(op -> placements.get(op.index()))
+        .filter(p -> p != null && p.reason() == PlacementReason.UNSUPPORTED).findFirst()
+        .ifPresent(p -> out.append(" \u2014 <a href=\"#").append(opId(id, graph.index(), p.index()))
+            .append("\">jump to the cut (operators[").append(p.index()).append("] ").append(esc(p.op()))
+            .append(")</a>"));
+    out.append("</figcaption>\n");
     out.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"opgraph\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"operator graph\">%n",
         layout.width(), layout.height(), layout.width(), layout.height()));
@@ -534,7 +540,9 @@ public final class HtmlReport implements Report {
       figure { margin: 0; } figcaption { font-size: 12px; color: #555; padding: 6px 10px; }
       aside { font-size: 13px; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 4px 14px 12px; }
       aside h3 { font-size: 14px; margin: 14px 0 6px; border-bottom: 1px solid #eee; }
-      table { border-collapse: collapse; width: 100%; }
+      table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+      td, .advice li, .fixes li, .msg { overflow-wrap: anywhere; }
+      .graph svg { display: block; margin: 0 auto; }
       th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #f0f0f0; vertical-align: top; }
       table.summary th { width: 46%; font-weight: normal; color: #444; }
       table.matrix tr.best td { font-weight: bold; background: #f1f8e9; }

@@ -1,6 +1,5 @@
 package dev.edgetpulint.report.html;
 
-import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.CompileRecipe;
 import dev.edgetpulint.compiler.CutAdvice;
 import dev.edgetpulint.compiler.FixSuggestions;
@@ -30,13 +29,9 @@ public record ModelInsights(
   /** Computes every part; {@code analyzer} re-runs the compiler path for other runtimes and -a. */
   public static ModelInsights of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
     CutAdvice cut = CutAdvice.of(analysis, analyzer);
-    ModelAnalysis newest = analysis.options().runtime() < AnalysisOptions.MAX_RUNTIME && analyzer != null
-        ? analyzer.analyze(analysis.model(),
-            new AnalysisOptions(AnalysisOptions.MAX_RUNTIME, analysis.options().multipleSubgraphs()))
-        : null;
     RuntimeMatrix matrix = analyzer == null ? null
         : RuntimeMatrix.compute(analysis.model(), analysis.options().multipleSubgraphs(), analyzer);
-    return new ModelInsights(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, newest),
+    return new ModelInsights(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, analyzer),
         matrix, TransferLearning.assess(analysis));
   }
 }
