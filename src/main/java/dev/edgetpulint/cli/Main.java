@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
       CheckCommand.class,
+      RulesCommand.class,
       dev.edgetpulint.verify.VerifyCommand.class,
       CommandLine.HelpCommand.class,
     },

@@ -44,13 +44,24 @@ public final class LocatedYaml {
       return new LocatedYaml(root, positions);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int nl = msg.indexOf('\n');
       throw new YamlSyntaxException(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),
-          "not valid YAML: " + (nl > 0 ? msg.substring(0, nl) : msg));
+          "not valid YAML: " + summary(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new YamlSyntaxException(1, 1, "cannot read: " + e.getMessage());
     }
+  }
+
+  /** SnakeYAML's first line plus its "expected ..."/"found ..." lines, without the echoed source. */
+  private static String summary(String message) {
+    String[] lines = message.split("\n");
+    StringBuilder sb = new StringBuilder(lines[0].strip());
+    for (int i = 1; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith("expected") || l.startsWith("found") || l.startsWith("but found") || l.startsWith("mapping values")) {
+        sb.append("; ").append(l);
+      }
+    }
+    return sb.toString();
   }
 
   private static JsonNode read(JsonParser p, String pointer, Map<String, int[]> positions) throws IOException {

@@ -96,10 +96,22 @@ public final class RuleEngine {
       return new Finding(rule.id(), rule.severity(), result[0], result[1], rule.helpUri(), rule.compilerStatus(), location);
     } catch (RuntimeException e) {
       // A rule that cannot judge this element says so instead of failing the run.
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+      String reason = reason(e);
       return new Finding(rule.id(), Severity.INFO, "rule " + rule.id() + " (" + rule.origin()
           + ") could not be evaluated here: " + reason, null, rule.helpUri(), null, location);
     }
+  }
+
+  /** The most useful explanation of an evaluation failure: our own fact errors before JEXL's wording. */
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof dev.edgetpulint.rules.expr.Facts.UnknownFactException
+          || t instanceof dev.edgetpulint.rules.expr.Sandbox.ExpressionException) {
+        return t.getMessage();
+      }
+    }
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return msg.replaceFirst("^\\S*@\\d+:\\d+\\s*", "").replaceAll("\\s+", " ");
   }
 
   private static List<Finding> suppress(List<Finding> findings, List<Rule> rules) {

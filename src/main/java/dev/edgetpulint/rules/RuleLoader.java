@@ -213,7 +213,7 @@ public final class RuleLoader {
     return switch (m.getType()) {
       case "required" -> field + " lacks the required key '" + first + "'";
       case "additionalProperties" -> field + " has an unknown key '" + first + "'" + suggestion(m);
-      case "enum" -> field + " is '" + m.getInstanceNode().asText() + "' but must be one of " + first;
+      case "enum" -> field + " is '" + m.getInstanceNode().asText() + "' but must be one of " + first.replace("\"", "");
       case "const" -> field + " must be " + first;
       case "type" -> field + " is " + describe(m.getInstanceNode()) + " but must be " + (args.length > 1 ? args[1] : first);
       case "pattern" -> field + " '" + m.getInstanceNode().asText() + "' does not have the expected form"

@@ -57,6 +57,7 @@ public final class Sandbox {
           namespaces.put(null, Functions.INSTANCE);
           e = new JexlBuilder()
               .logger(new NoOpLog())
+              .arithmetic(new FactArithmetic())
               .features(features)
               .permissions(new FactPermissions())
               .namespaces(namespaces)

@@ -6,12 +6,17 @@ import dev.edgetpulint.description.DescriptionReader;
 import dev.edgetpulint.graph.Model;
 
 /** Turns a rule example's model description into the graph model, through the description reader. */
-final class ExampleModels {
+public final class ExampleModels {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ExampleModels() {}
 
-  static Model model(Rule rule, RuleExample example) {
+  /**
+   * The example's graph.
+   *
+   * @throws IllegalArgumentException when the example is not a valid model description
+   */
+  public static Model model(Rule rule, RuleExample example) {
     ObjectNode node = example.model().deepCopy();
     if (!node.has("format")) {
       node.put("format", DescriptionReader.FORMAT);
@@ -19,7 +24,7 @@ final class ExampleModels {
     try {
       return DescriptionReader.parse(JSON.writeValueAsString(node), rule.file() + ":" + example.line());
     } catch (Exception e) {
-      throw new AssertionError(rule.file() + ":" + example.line() + ": example of " + rule.id()
+      throw new IllegalArgumentException(rule.file() + ":" + example.line() + ": example of " + rule.id()
           + " is not a valid model description: " + e.getMessage(), e);
     }
   }
