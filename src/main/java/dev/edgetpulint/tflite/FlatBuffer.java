@@ -21,8 +21,9 @@ final class FlatBuffer {
     this.bb = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     this.bb.position(0);
     this.limit = bb.limit();
-    // Generous: a legitimate model decodes far fewer elements than it has bytes.
-    this.budget = 8L * limit + 1_000_000L;
+    // A legitimate model decodes at most about one element per four bytes of metadata; the cap keeps
+    // a hostile file from filling the heap with boxed values before the budget runs out.
+    this.budget = Math.min(limit, 32_000_000L) + 1_000_000L;
   }
 
   int limit() {
