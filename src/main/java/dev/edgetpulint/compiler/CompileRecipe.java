@@ -65,7 +65,7 @@ public record CompileRecipe(String model, int runtime, boolean multipleSubgraphs
   public String explain() {
     StringBuilder out = new StringBuilder(commandLine()).append('\n');
     out.append("  -s      print the per-operator table (compare it with the linter's prediction)\n");
-    out.append("  -m ").append(runtime).append("    target Edge TPU runtime ").append(runtime)
+    out.append(String.format(java.util.Locale.ROOT, "  %-8s", "-m " + runtime)).append("target Edge TPU runtime ").append(runtime)
         .append(" (needs compiler ").append(compilerFor(runtime)).append(" or newer)\n");
     if (multipleSubgraphs) {
       out.append("  -a      allow several Edge TPU subgraphs (resume on the Edge TPU after CPU islands)\n");

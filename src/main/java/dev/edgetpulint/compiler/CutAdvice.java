@@ -90,7 +90,7 @@ public record CutAdvice(Placement cut, List<String> intermediateTensors, long co
     }
     out.add("The Edge TPU part ends at " + quoted(intermediateTensors) + (cut == null ? ""
         : " (the cut is at operators[" + cut.index() + "] " + cut.op() + ")")
-        + ": compile with -i " + String.join(",", intermediateTensors)
+        + ": compile with -i " + CompileRecipe.shellQuote(String.join(",", intermediateTensors))
         + " to end it there explicitly and keep everything before it on the Edge TPU.");
     if (collateral > 0) {
       String more = recoveredWithA > 0 ? " -a would map " + recoveredWithA + " of them again"

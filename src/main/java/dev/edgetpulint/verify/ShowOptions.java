@@ -91,10 +91,11 @@ public final class ShowOptions {
   }
 
   /** Prints the chosen extra views for every judged model. */
-  public void print(LintRun run, ModelAnalyzer analyzer, PrintWriter out) {
+  public void print(LintRun run, ModelAnalyzer given, PrintWriter out) {
     if (!anyPrint()) {
       return;
     }
+    ModelAnalyzer analyzer = dev.edgetpulint.compiler.CachingAnalyzer.of(given);
     for (ModelReport model : run.models()) {
       ModelAnalysis a = model.analysis();
       out.println();

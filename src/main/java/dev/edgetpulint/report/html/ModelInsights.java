@@ -1,5 +1,6 @@
 package dev.edgetpulint.report.html;
 
+import dev.edgetpulint.compiler.CachingAnalyzer;
 import dev.edgetpulint.compiler.CompileRecipe;
 import dev.edgetpulint.compiler.CutAdvice;
 import dev.edgetpulint.compiler.FixSuggestions;
@@ -27,7 +28,8 @@ public record ModelInsights(
   }
 
   /** Computes every part; {@code analyzer} re-runs the compiler path for other runtimes and -a. */
-  public static ModelInsights of(ModelAnalysis analysis, ModelAnalyzer analyzer) {
+  public static ModelInsights of(ModelAnalysis analysis, ModelAnalyzer given) {
+    ModelAnalyzer analyzer = CachingAnalyzer.of(given);
     CutAdvice cut = CutAdvice.of(analysis, analyzer);
     RuntimeMatrix matrix = analyzer == null ? null
         : RuntimeMatrix.compute(analysis.model(), analysis.options().multipleSubgraphs(), analyzer);
