@@ -87,6 +87,14 @@ public record Verification(ObservedPair observed, ModelAnalysis predicted, List<
         .append(observed.count(Target.CPU)).append(" on the CPU\n");
     out.append("  predicted: ").append(predicted.edgeTpuCount()).append(" on the Edge TPU, ")
         .append(predicted.cpuCount()).append(" on the CPU\n");
+    if (log != null && !log.rows().isEmpty()) {
+      dev.edgetpulint.compiler.AgreementReport.PairResult statuses = statusAgreement();
+      out.append("  log:       ").append(statuses.statusOps()).append('/').append(statuses.logOps())
+          .append(" operators with the status the log gives them\n");
+      for (var m : statuses.statusMismatches()) {
+        out.append("    status  ").append(m).append('\n');
+      }
+    }
     for (Disagreement d : disagreements) {
       ObservedOperator op = d.op();
       out.append("  disagree  subgraphs[").append(op.subgraph()).append("].operators[").append(op.index())
@@ -98,6 +106,23 @@ public record Verification(ObservedPair observed, ModelAnalysis predicted, List<
     out.append(agrees() ? "agree" : "disagree").append(": ").append(agreeingOperators()).append('/')
         .append(observed.operators().size()).append(" operators placed as the compiler did\n");
     return out.toString();
+  }
+
+  /**
+   * The predicted statuses against the log's Operator / Count / Status table, by the same code as the
+   * corpus test ({@link dev.edgetpulint.compiler.AgreementReport}).
+   */
+  public dev.edgetpulint.compiler.AgreementReport.PairResult statusAgreement() {
+    List<dev.edgetpulint.compiler.ExpectedPair.ExpectedOp> ops = observed.operators().stream()
+        .map(o -> new dev.edgetpulint.compiler.ExpectedPair.ExpectedOp(o.subgraph(), o.index(), o.op(), o.placement()))
+        .toList();
+    List<dev.edgetpulint.compiler.ExpectedPair.LogRow> rows = observed.log() == null ? List.of()
+        : observed.log().rows().stream()
+            .map(r -> new dev.edgetpulint.compiler.ExpectedPair.LogRow(r.op(), r.count(), r.status())).toList();
+    var pair = new dev.edgetpulint.compiler.ExpectedPair("verify", java.nio.file.Path.of(predicted.model().source()),
+        observed.runtime(), observed.multipleSubgraphs(),
+        observed.log() == null ? null : observed.log().compilerVersion(), ops, rows, -1, observed.edgeTpuCustomOps());
+    return new dev.edgetpulint.compiler.AgreementReport().add(pair, predicted);
   }
 
   private static String quoted(List<String> names) {

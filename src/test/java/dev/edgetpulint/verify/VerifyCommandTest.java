@@ -95,6 +95,9 @@ class VerifyCommandTest {
       Run r = run(verifyArgs(p));
       assertTrue(r.exit() == 0 || r.exit() == 1, p.id() + " -> " + r.exit() + ": " + r.err());
       assertTrue(r.out().contains((r.exit() == 0 ? "agree: " : "disagree: ")), r.out());
+      if (p.log() != null && !r.out().contains("compiler unknown")) {
+        assertTrue(r.out().contains(" operators with the status the log gives them"), r.out());
+      }
       agree += r.exit() == 0 ? 1 : 0;
     }
     System.out.println("verify: the prediction agrees with the compiler on " + agree + "/" + pairs.size()
