@@ -15,8 +15,13 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
       CheckCommand.class,
+<<<<<<< HEAD
       RulesCommand.class,
       dev.edgetpulint.verify.VerifyCommand.class,
+=======
+      DescribeCommand.class,
+      LspCommand.class,
+>>>>>>> cli
       CommandLine.HelpCommand.class,
     },
     description = {
@@ -53,6 +58,9 @@ public final class Main implements Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(services));
+        }
+        if (type == LspCommand.class) {
+          return type.cast(new LspCommand(services));
         }
         return defaults.create(type);
       }

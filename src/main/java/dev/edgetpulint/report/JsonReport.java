@@ -16,6 +16,7 @@ import dev.edgetpulint.service.InputError;
 import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -51,6 +52,19 @@ public final class JsonReport implements Report {
     ArrayNode errors = root.putArray("errors");
     for (InputError error : run.errors()) {
       errors.addObject().put("path", error.path()).put("message", error.message());
+    }
+    ArrayNode unused = root.putArray("unusedSuppressions");
+    for (UnusedSuppression u : run.unused()) {
+      ObjectNode node = unused.addObject();
+      node.put("kind", u.kind());
+      node.put("source", u.source());
+      node.put("path", u.path());
+      node.put("rule", u.rule());
+      if (u.location() != null) {
+        node.put("location", u.location());
+      }
+      node.put("reason", u.reason());
+      node.put("message", u.describe());
     }
     return root;
   }

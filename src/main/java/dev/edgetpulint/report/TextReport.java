@@ -12,6 +12,7 @@ import dev.edgetpulint.service.InputError;
 import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ public final class TextReport implements Report {
       text.append(error.path()).append(": error: ").append(error.message()).append('\n');
     }
     if (!run.errors().isEmpty()) {
+      text.append('\n');
+    }
+    for (UnusedSuppression unused : run.unused()) {
+      text.append("warning: ").append(unused.describe()).append('\n');
+    }
+    if (!run.unused().isEmpty()) {
       text.append('\n');
     }
     summary(run, text);

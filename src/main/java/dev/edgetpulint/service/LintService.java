@@ -41,6 +41,12 @@ public final class LintService {
   private final LintEngine engine;
   private final ConfigLoader configs = new ConfigLoader();
 
+  /** Which configured suppressions applied to a linted model, and which silenced a finding (per run). */
+  private static final class SuppressionUse {
+    final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
+    final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  }
+
   public LintService(ModelLoader loader, LintEngine engine) {
     this.loader = loader;
     this.engine = engine;
@@ -49,6 +55,15 @@ public final class LintService {
   /** The engine behind the service (rules plus compiler path), for re-analysis at other runtimes. */
   public LintEngine engine() {
     return engine;
+  }
+
+  /**
+   * The rules known with these extra directories; loads (and so checks) the directories' rule files.
+   *
+   * @throws Exception naming every problem of the rule files (file:line:column: what is wrong)
+   */
+  public List<RuleInfo> rules(List<Path> ruleDirs) throws Exception {
+    return engine.rules(ruleDirs.stream().map(d -> d.toAbsolutePath().normalize()).toList());
   }
 
   public LintRun lint(List<Path> inputs, LintOptions options) {
@@ -60,6 +75,7 @@ public final class LintService {
     List<ModelReport> models = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     Baseline.Matcher matcher = options.baseline() == null ? null : options.baseline().matcher();
+    SuppressionUse use = new SuppressionUse();
     List<ModelFiles.Expanded> expanded = ModelFiles.expand(inputs);
     int total = expanded.stream().mapToInt(e -> e.files().size()).sum();
     int finished = 0;
@@ -71,7 +87,7 @@ public final class LintService {
         continue;
       }
       for (Path file : input.files()) {
-        Outcome outcome = lintFile(file, options, matcher);
+        Outcome outcome = lintFile(file, options, matcher, use);
         if (outcome.report() != null) {
           models.add(outcome.report());
           ruleDirSets.add(outcome.report().analysis() == null ? List.of() : ruleDirsUsed(file, options));
@@ -81,15 +97,50 @@ public final class LintService {
         progress.done(++finished, total, options.displayPath(file));
       }
     }
-    return new LintRun(models, errors, rules(ruleDirSets, models));
+    return new LintRun(models, errors, rules(ruleDirSets, models), unused(models, options, matcher, use));
+  }
+
+  /**
+   * Baseline entries that name a linted model (by content or path) but matched no finding, and
+   * configured suppressions that applied to a linted model but silenced nothing. Entries for models
+   * outside this run are not judged.
+   */
+  private static List<UnusedSuppression> unused(List<ModelReport> models, LintOptions options,
+      Baseline.Matcher matcher, SuppressionUse use) {
+    List<UnusedSuppression> out = new ArrayList<>();
+    if (matcher != null) {
+      Set<String> hashes = new java.util.HashSet<>();
+      Set<String> paths = new java.util.HashSet<>();
+      for (ModelReport model : models) {
+        hashes.add(model.contentHash());
+        paths.add(model.path());
+      }
+      String source = options.baseline().file() == null ? "baseline" : options.baseline().displayPath(options);
+      for (BaselineEntry entry : matcher.unused()) {
+        if (hashes.contains(entry.sha256()) || paths.contains(entry.path())) {
+          out.add(new UnusedSuppression("baseline", source, entry.path(), entry.rule(), entry.location(), entry.reason()));
+        }
+      }
+    }
+    for (Map.Entry<ConfigSuppression, String> entry : use.applicable.entrySet()) {
+      ConfigSuppression s = entry.getKey();
+      if (!use.used.contains(s)) {
+        out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
+            s.location(), s.reason()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
+        .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
+    return out;
   }
 
   /** Lints one model file. */
   public Outcome lintFile(Path file, LintOptions options) {
-    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher());
+    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher(),
+        new SuppressionUse());
   }
 
-  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher) {
+  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher, SuppressionUse use) {
     String path = options.displayPath(file);
     Model model;
     String hash;
@@ -100,7 +151,7 @@ public final class LintService {
       return new Outcome(null, new InputError(path, ModelFiles.oneLine(e), e));
     }
     try {
-      return new Outcome(analyze(model, file, hash, options, matcher), null);
+      return new Outcome(analyze(model, file, hash, options, matcher, use), null);
     } catch (ConfigException e) {
       return new Outcome(null, new InputError(path, "configuration " + e.getMessage(), e));
     } catch (Exception | StackOverflowError e) {
@@ -114,11 +165,11 @@ public final class LintService {
    */
   public ModelReport analyze(Model model, Path file, String contentHash, LintOptions options) throws Exception {
     return analyze(model, file, contentHash, options,
-        options.baseline() == null ? null : options.baseline().matcher());
+        options.baseline() == null ? null : options.baseline().matcher(), new SuppressionUse());
   }
 
   private ModelReport analyze(Model model, Path file, String contentHash, LintOptions options,
-      Baseline.Matcher matcher) throws Exception {
+      Baseline.Matcher matcher, SuppressionUse use) throws Exception {
     LintConfig config = configFor(file, options);
     RuleSettings settings = config.settingsFor(file);
     int runtime = options.runtime() != null ? options.runtime()
@@ -129,6 +180,9 @@ public final class LintService {
     ModelAnalysis configured = configure(raw, settings);
     String path = options.displayPath(file);
     List<ConfigSuppression> suppressions = config.suppressionsFor(file);
+    for (ConfigSuppression s : suppressions) {
+      use.applicable.putIfAbsent(s, options.displayPath(config.file()));
+    }
     List<ReportedFinding> reported = new ArrayList<>();
     for (Finding finding : configured.findings()) {
       String logical = finding.location() == null ? "model" : finding.location().logical();
@@ -136,6 +190,7 @@ public final class LintService {
       for (ConfigSuppression s : suppressions) {
         if (s.rule().equals(finding.ruleId()) && (s.location() == null || s.location().equals(logical))) {
           suppression = new Suppression("config", s.reason(), options.displayPath(config.file()));
+          use.used.add(s);
           break;
         }
       }

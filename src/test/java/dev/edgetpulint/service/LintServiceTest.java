@@ -99,6 +99,33 @@ class LintServiceTest {
   }
 
   @Test
+  void unusedSuppressionsAreReportedForLintedModelsOnly() throws Exception {
+    Path model = TestModels.write(dir.resolve("m.tflite.yaml"), TestModels.partlyMapped("m"));
+    Path clean = TestModels.write(dir.resolve("ok.tflite.yaml"), TestModels.fullyMapped("ok"));
+    Files.writeString(dir.resolve(".edgetpu-lint.yaml"), """
+        suppressions:
+          - rule: TEST-UNSUPPORTED-OP
+            paths: [m.tflite.yaml]
+            reason: used
+          - rule: TEST-RANK
+            paths: [ok.tflite.yaml]
+            reason: never fires
+          - rule: TEST-RANK
+            paths: [absent/**]
+            reason: no linted model matches
+        """);
+    String hash = ContentHash.ofFile(model);
+    Baseline baseline = new Baseline(dir.resolve("b.json"), List.of(
+        new BaselineEntry("m.tflite.yaml", hash, TestEngine.FLOAT_RULE, "subgraphs[0].operators[0]", "stale"),
+        new BaselineEntry("other.tflite", "0".repeat(64), TestEngine.FLOAT_RULE, "model", "not in this run")));
+    LintRun run = TestModels.service().lint(List.of(model, clean), options().withBaseline(baseline));
+    assertEquals(List.of("config:never fires", "baseline:stale"),
+        run.unused().stream().map(u -> u.kind() + ":" + u.reason()).toList());
+    assertTrue(run.unused().get(1).describe().startsWith("b.json: baseline suppression of TEST-FLOAT-TENSOR"),
+        run.unused().get(1).describe());
+  }
+
+  @Test
   void baselineFileRoundTrips() throws Exception {
     List<BaselineEntry> entries = List.of(
         new BaselineEntry("b.tflite", "b".repeat(64), "R2", "model", "because"),
