@@ -15,13 +15,10 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {
       CheckCommand.class,
-<<<<<<< HEAD
       RulesCommand.class,
-      dev.edgetpulint.verify.VerifyCommand.class,
-=======
       DescribeCommand.class,
       LspCommand.class,
->>>>>>> cli
+      dev.edgetpulint.verify.VerifyCommand.class,
       CommandLine.HelpCommand.class,
     },
     description = {

@@ -82,6 +82,10 @@ class AgreementReportTest {
     String text = report.render();
     assertTrue(text.contains("op 1 LEAKY_RELU: predicted cpu, real edgetpu (status: Operation not supported; rule T)"), text);
     assertTrue(text.contains("LEAKY_RELU \"Mapped to Edge TPU\": predicted 0, log 1"), text);
+    var json = report.toJson();
+    assertEquals(0, json.get("exactPairs").asInt());
+    assertEquals("cpu", json.get("results").get(0).get("disagreements").get(0).get("predicted").asText());
+    assertEquals("T", json.get("results").get(0).get("disagreements").get(0).get("rule").asText());
   }
 
   @Test

@@ -108,6 +108,19 @@ public final class Functions {
     return out;
   }
 
+  /** Positions (0-based) whose number is greater than {@code bound}: {@code indices_above([1, 33, 33, 1], 1)} is [1, 2]. */
+  public List<Integer> indices_above(Object list, Object bound) {
+    long b = num(bound);
+    List<Integer> out = new ArrayList<>();
+    List<Object> items = raw(list);
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Number n && n.longValue() > b) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
   /** Position of the first number greater than {@code bound}, or the list's size when there is none. */
   public int first_index_above(Object list, Object bound) {
     long b = num(bound);
