@@ -36,17 +36,20 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Examples:",
-      "  edgetpu-lint verify model.tflite model_edgetpu.tflite --log model_edgetpu.log",
-      "  edgetpu-lint verify model.tflite model_edgetpu.tflite --write-expected my-corpus/",
-      "  edgetpu-lint check --expected my-corpus/",
+      "  edgetpu-lint verify model.tflite model_edgetpu.tflite \\",
+      "      --log model_edgetpu.log",
+      "  edgetpu-lint verify model.tflite model_edgetpu.tflite \\",
+      "      --write-expected my-pairs/",
+      "  edgetpu-lint check --expected my-pairs/",
       "      Agreement over every pair written so far, as one number.",
       "",
       "Exit codes:",
       "  0  the prediction agrees with the compiler on every operator",
-      "  1  some operator was placed differently (each is listed with both placements and the rule,",
-      "     or the missing rule, behind the prediction)",
-      "  2  the pair does not correspond (a compiled operator with no counterpart in the source,",
-      "     different inputs or outputs, a log of another model) or a file cannot be read",
+      "  1  some operator was placed differently; each is listed with both",
+      "     placements and the rule (or the missing rule) behind the prediction",
+      "  2  the pair does not correspond (a compiled operator with no counterpart",
+      "     in the source, different inputs or outputs, a log of another model)",
+      "     or a file cannot be read",
     })
 public final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The model given to edgetpu_compiler.")
