@@ -183,6 +183,19 @@ public final class TransferLearning {
         reasons.add("the " + normOp + " output must be [1, 1, 1, D]; it is " + normOut.shape());
       }
     }
+    JsonNode zpRange = spec.path("conv_bias_zero_point");
+    if (zpRange.size() == 2 && conv.inputs().size() > 2) {
+      Tensor bias = graph.tensor(conv.inputs().get(2));
+      if (bias != null && bias.quantization().isPresent()) {
+        for (long zp : bias.quantization().zeroPoint()) {
+          if (zp < zpRange.get(0).asLong() || zp > zpRange.get(1).asLong()) {
+            reasons.add("the tail CONV_2D's bias zero point " + zp + " is outside [" + zpRange.get(0).asLong() + ", "
+                + zpRange.get(1).asLong() + "]");
+            break;
+          }
+        }
+      }
+    }
     Operator softmax = ops.get(ops.size() - 1);
     Tensor probs = graph.tensor(softmax.outputs().get(0));
     int softmaxRank = spec.path("softmax_rank").asInt(2);

@@ -91,6 +91,10 @@ class ShowAdviceTest {
     assertTrue(r.ready(), r.reasons().toString());
     assertEquals("l2norm", r.cutTensor());
     assertEquals(16, r.featureDim());
+    TransferLearning.Readiness badBias = TransferLearning.imprinting(
+        PATH.analyze(Fixtures.imprintable(-3), new AnalysisOptions(14, false)));
+    assertFalse(badBias.ready());
+    assertTrue(badBias.reasons().toString().contains("bias zero point -3 is outside [0, 255]"), badBias.reasons().toString());
     ModelAnalysis cut = PATH.analyze(Fixtures.cutModel(), new AnalysisOptions(14, false));
     TransferLearning.Readiness no = TransferLearning.imprinting(cut);
     assertFalse(no.ready());

@@ -57,6 +57,11 @@ public final class Fixtures {
 
   /** The imprinting layout: base -> L2_NORMALIZATION [1,1,1,D] -> CONV_2D -> MUL -> RESHAPE -> SOFTMAX [1,N]. */
   public static Model imprintable() {
+    return imprintable(0L);
+  }
+
+  /** The imprinting layout with the tail conv's bias zero point set. */
+  public static Model imprintable(long biasZeroPoint) {
     GraphBuilder g = new GraphBuilder().source("imprinting.tflite");
     int in = g.activation("image", TensorType.UINT8, 1, 8, 8, 3);
     int w = g.constant("w", TensorType.UINT8, new int[] {16, 3, 3, 3});
@@ -64,6 +69,8 @@ public final class Fixtures {
     int pool = g.activation("pool", TensorType.UINT8, 1, 1, 1, 16);
     int norm = g.activation("l2norm", TensorType.UINT8, 1, 1, 1, 16);
     int fcw = g.constant("fc_w", TensorType.UINT8, new int[] {5, 1, 1, 16});
+    int bias = g.constant("fc_bias", TensorType.INT32, new int[] {5});
+    g.quantization(bias, new dev.edgetpulint.graph.Quantization(java.util.List.of(0.01f), java.util.List.of(biasZeroPoint), 0));
     int fc = g.activation("fc", TensorType.UINT8, 1, 1, 1, 5);
     int scale = g.constant("scale", TensorType.UINT8, new int[] {1});
     int mul = g.activation("scaled", TensorType.UINT8, 1, 1, 1, 5);
@@ -73,7 +80,7 @@ public final class Fixtures {
     g.op("CONV_2D").inputs(in, w).outputs(conv).add();
     g.op("AVERAGE_POOL_2D").inputs(conv).outputs(pool).add();
     g.op("L2_NORMALIZATION").inputs(pool).outputs(norm).add();
-    g.op("CONV_2D").inputs(norm, fcw).outputs(fc).add();
+    g.op("CONV_2D").inputs(norm, fcw, bias).outputs(fc).add();
     g.op("MUL").inputs(fc, scale).outputs(mul).add();
     g.op("RESHAPE").inputs(mul, shape).outputs(flat).add();
     g.op("SOFTMAX").inputs(flat).outputs(probs).add();
