@@ -111,7 +111,8 @@ public final class SarifReport implements Report {
           .withMessage(new Message().withText(unused.describe()))
           .withLocations(new LinkedHashSet<>(List.of(new com.contrastsecurity.sarif.Location()
               .withPhysicalLocation(new PhysicalLocation()
-                  .withArtifactLocation(artifactLocation(context.workingDirectory().resolve(unused.source()), context, null))))))
+                  .withArtifactLocation(artifactLocation(
+                      context.workingDirectory().resolve(unused.source().replaceFirst(":\\d+$", "")), context, null))))))
           .withProperties(new PropertyBag()
               .withAdditionalProperty("kind", unused.kind())
               .withAdditionalProperty("rule", unused.rule())

@@ -4,6 +4,7 @@ import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Span;
 import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
 import dev.edgetpulint.service.baseline.Baseline;
@@ -45,6 +46,7 @@ public final class LintService {
   private static final class SuppressionUse {
     final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
     final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final List<UnusedSuppression> unusedInline = new ArrayList<>();
   }
 
   public LintService(ModelLoader loader, LintEngine engine) {
@@ -107,7 +109,7 @@ public final class LintService {
    */
   private static List<UnusedSuppression> unused(List<ModelReport> models, LintOptions options,
       Baseline.Matcher matcher, SuppressionUse use) {
-    List<UnusedSuppression> out = new ArrayList<>();
+    List<UnusedSuppression> out = new ArrayList<>(use.unusedInline);
     if (matcher != null) {
       Set<String> hashes = new java.util.HashSet<>();
       Set<String> paths = new java.util.HashSet<>();
@@ -183,11 +185,21 @@ public final class LintService {
     for (ConfigSuppression s : suppressions) {
       use.applicable.putIfAbsent(s, options.displayPath(config.file()));
     }
+    List<InlineSuppressions.Entry> inline = inlineSuppressions(file);
+    Set<InlineSuppressions.Entry> inlineUsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<ReportedFinding> reported = new ArrayList<>();
     for (Finding finding : configured.findings()) {
       String logical = finding.location() == null ? "model" : finding.location().logical();
       Suppression suppression = null;
-      for (ConfigSuppression s : suppressions) {
+      Span span = model.spans().get(logical);
+      for (InlineSuppressions.Entry entry : inline) {
+        if (entry.covers(finding.ruleId(), span)) {
+          suppression = new Suppression("inSource", entry.reason(), path + ":" + entry.line());
+          inlineUsed.add(entry);
+          break;
+        }
+      }
+      for (ConfigSuppression s : suppression != null ? List.<ConfigSuppression>of() : suppressions) {
         if (s.rule().equals(finding.ruleId()) && (s.location() == null || s.location().equals(logical))) {
           suppression = new Suppression("config", s.reason(), options.displayPath(config.file()));
           use.used.add(s);
@@ -203,7 +215,25 @@ public final class LintService {
       }
       reported.add(new ReportedFinding(finding, ContentHash.fingerprint(finding.ruleId(), path, logical), suppression));
     }
+    for (InlineSuppressions.Entry entry : inline) {
+      if (!inlineUsed.contains(entry)) {
+        use.unusedInline.add(new UnusedSuppression("inSource", path + ":" + entry.line(), "",
+            String.join(", ", entry.rules()), null, entry.reason()));
+      }
+    }
     return new ModelReport(path, file, contentHash, configured, reported, config.failOn());
+  }
+
+  /** The ignore comments of a description file; none for binary models or unreadable files. */
+  private static List<InlineSuppressions.Entry> inlineSuppressions(Path file) {
+    if (!ModelFiles.isDescriptionFile(file) || !java.nio.file.Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return InlineSuppressions.parse(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   private LintConfig configFor(Path file, LintOptions options) throws ConfigException {
