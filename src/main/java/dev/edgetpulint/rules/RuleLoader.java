@@ -132,7 +132,20 @@ public final class RuleLoader {
         strings(node.path("suppresses")),
         examples,
         file,
-        yaml.position(pointer)[0]);
+        yaml.position(pointer)[0],
+        positions(file, yaml, pointer, node));
+  }
+
+  /** Where each expression of the rule starts, for compile errors. */
+  private static Map<String, String> positions(String file, LocatedYaml yaml, String pointer, JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String field : List.of("for_each", "when", "message", "fix")) {
+      if (node.has(field)) {
+        out.put(field, at(file, yaml, pointer + "/" + field));
+      }
+    }
+    node.path("let").fieldNames().forEachRemaining(name -> out.put("let." + name, at(file, yaml, pointer + "/let/" + name)));
+    return out;
   }
 
   static List<RuleExample> examples(LocatedYaml yaml, String pointer, JsonNode node) {
@@ -163,7 +176,7 @@ public final class RuleLoader {
       return new LazyExamples(this, index);
     }
 
-    private synchronized List<RuleExample> load(int index) {
+    synchronized List<RuleExample> load(int index) {
       if (yaml == null) {
         yaml = LocatedYaml.parse(text);
       }
