@@ -59,6 +59,11 @@ public final class ShowOptions {
   /** {@code check --expected DIR}: the agreement, as the project's own corpus test prints it. */
   public int runExpected(ModelAnalyzer analyzer, PrintWriter out, PrintWriter err) {
     Path dir = expected;
+    if (!Files.isDirectory(dir)) {
+      err.println("edgetpu-lint: --expected " + dir + ": not a directory (give a folder holding expected/*.json)");
+      err.flush();
+      return 2;
+    }
     Path expectedDir = Files.isDirectory(dir.resolve("expected")) ? dir.resolve("expected") : dir;
     Path root = expectedDir.equals(dir) && dir.toAbsolutePath().getParent() != null
         ? dir.toAbsolutePath().getParent() : dir;
@@ -66,7 +71,7 @@ public final class ShowOptions {
     try {
       pairs = ExpectedPair.readAll(expectedDir, root);
     } catch (IOException | RuntimeException e) {
-      err.println("edgetpu-lint: --expected " + dir + ": " + e.getMessage());
+      err.println("edgetpu-lint: --expected " + dir + ": cannot read the pairs: " + e.getMessage());
       err.flush();
       return 2;
     }
