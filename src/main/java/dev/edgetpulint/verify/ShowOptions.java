@@ -71,7 +71,8 @@ public final class ShowOptions {
     try {
       pairs = ExpectedPair.readAll(expectedDir, root);
     } catch (IOException | RuntimeException e) {
-      err.println("edgetpu-lint: --expected " + dir + ": cannot read the pairs: " + e.getMessage());
+      err.println("edgetpu-lint: --expected " + dir + ": cannot read the pairs: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
       err.flush();
       return 2;
     }
