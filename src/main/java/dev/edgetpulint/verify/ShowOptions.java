@@ -67,11 +67,15 @@ public final class ShowOptions {
     Path expectedDir = Files.isDirectory(dir.resolve("expected")) ? dir.resolve("expected") : dir;
     Path root = expectedDir.equals(dir) && dir.toAbsolutePath().getParent() != null
         ? dir.toAbsolutePath().getParent() : dir;
-    List<ExpectedPair> pairs;
-    try {
-      pairs = ExpectedPair.readAll(expectedDir, root);
+    List<ExpectedPair> pairs = new java.util.ArrayList<>();
+    Path current = expectedDir;
+    try (var files = Files.list(expectedDir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        current = file;
+        pairs.add(ExpectedPair.read(file, root));
+      }
     } catch (IOException | RuntimeException e) {
-      err.println("edgetpu-lint: --expected " + dir + ": cannot read the pairs: "
+      err.println("edgetpu-lint: --expected " + current + ": cannot read the pair: "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
       err.flush();
       return 2;
