@@ -71,7 +71,8 @@ public final class TextReport implements Report {
           .append('\n');
     }
     MemoryEstimate memory = analysis.memory();
-    if (memory != null) {
+    boolean compiled = analysis.model() != null && analysis.model().isCompiled();
+    if (memory != null && !compiled) {
       text.append("On-chip memory used for caching model parameters: ").append(Sizes.format(memory.cachedBytes())).append('\n');
       text.append("On-chip memory remaining for caching model parameters: ")
           .append(Sizes.format(Math.max(0, memory.cacheCapacityBytes() - memory.cachedBytes()))).append('\n');

@@ -78,6 +78,11 @@ public final class LintService {
     this.engine = engine;
   }
 
+  /** The engine behind the service (rules plus compiler path), for re-analysis at other runtimes. */
+  public LintEngine engine() {
+    return engine;
+  }
+
   /**
    * The rules known with these extra directories; loads (and so checks) the directories' rule files.
    *
