@@ -352,8 +352,14 @@ public final class Functions {
     return (int) Math.max(0, Math.min(n, v));
   }
 
+  /** Longest list a function accepts (a JEXL range such as 1..2000000000 is a collection too). */
+  public static final int MAX_LIST = 1 << 20;
+
   @SuppressWarnings("unchecked")
   private static List<Object> raw(Object list) {
+    if (list instanceof Collection<?> c && c.size() > MAX_LIST) {
+      throw new Sandbox.ExpressionException("a list of " + c.size() + " elements is longer than rules may use (" + MAX_LIST + ")");
+    }
     if (list instanceof List<?> l) {
       return (List<Object>) l;
     }
