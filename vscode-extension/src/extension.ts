@@ -214,7 +214,7 @@ async function lintModel(argument: unknown): Promise<void> {
   const verdict =
     result.exitCode === 0 ? 'no findings' : result.exitCode === 1 ? 'findings reported' : 'the model could not be linted';
   output.appendLine(`exit code ${result.exitCode}: ${verdict}`);
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  output.show(true);
   if (result.exitCode >= 2) {
     void vscode.window.showErrorMessage(`Edge TPU Lint: ${(result.stderr.trim().split('\n')[0] || verdict)}`);
   }

@@ -1,0 +1,154 @@
+// Drives a real VS Code (code-server) in Debian's headless Chromium through playwright-core.
+// Started by test/e2e.sh, which installs everything and passes the environment below.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this test through test/e2e.sh`);
+  return value;
+};
+const URL = env('E2E_URL');
+const WORKSPACE = env('E2E_WORKSPACE');
+const MODEL = env('E2E_MODEL');
+const DESCRIPTION = env('E2E_DESCRIPTION');
+const RUN_DIR = env('E2E_RUN_DIR');
+const SCREENSHOTS = env('E2E_SCREENSHOTS');
+const MODEL_DESCRIPTION = `${MODEL}.yaml`;
+
+const LONG = 120_000; // the first start of a JVM and of VS Code on a busy 2-core machine
+
+/** 1-based line of the first line in the fixture that matches, as the Problems view shows it. */
+function lineOf(file, pattern) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((line) => pattern.test(line));
+  assert.notEqual(index, -1, `${pattern} not in ${file}`);
+  return index + 1;
+}
+
+let context;
+let page;
+
+before(async () => {
+  // A fresh profile each run; the flags keep Chromium off the network (Playwright never downloads a browser).
+  context = await chromium.launchPersistentContext(mkdtempSync(join(RUN_DIR, 'chromium-profile-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    viewport: { width: 1500, height: 940 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(60_000);
+  await page.goto(URL);
+  await page.locator('.monaco-workbench').waitFor({ timeout: LONG });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: DESCRIPTION }).waitFor({ timeout: LONG });
+});
+
+after(async () => {
+  if (page && !process.env.E2E_PASSED) {
+    await page.screenshot({ path: join(RUN_DIR, 'failure.png') }).catch(() => {});
+  }
+  await context?.close();
+});
+
+async function commandPalette(text) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+  return input;
+}
+
+async function runCommand(label) {
+  await commandPalette(`>${label}`);
+  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await item.waitFor();
+  await item.click();
+}
+
+async function openFile(name) {
+  const input = await commandPalette(name);
+  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await item.waitFor();
+  await input.press('Enter');
+}
+
+/** The Problems view's rows as text: a file row, then its markers. */
+async function problemRows() {
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => `${row.getAttribute('aria-label') ?? ''} | ${row.textContent ?? ''}`.replace(/\s+/g, ' ').trim()),
+  );
+}
+
+async function showProblems() {
+  if (!(await page.locator('.markers-panel').isVisible())) {
+    await runCommand('View: Toggle Problems');
+  }
+  await page.locator('.markers-panel').waitFor();
+}
+
+/** Waits until the Problems view satisfies `accept`, returning its rows. */
+async function waitForProblems(accept, what) {
+  const deadline = Date.now() + LONG;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = await problemRows();
+    if (accept(rows)) return rows;
+    await page.waitForTimeout(1000);
+  }
+  assert.fail(`Problems view never showed ${what}; it showed:\n${rows.join('\n')}`);
+}
+
+test('the Problems view lists the findings of a description file and of a .tflite model', async () => {
+  await openFile(DESCRIPTION);
+  await page.locator('.tab.active', { hasText: DESCRIPTION }).waitFor();
+  await showProblems();
+  const convLine = lineOf(join(WORKSPACE, DESCRIPTION), /op: CONV_2D/);
+  const leakyLine = lineOf(join(WORKSPACE, DESCRIPTION), /op: LEAKY_RELU/);
+  const rows = await waitForProblems(
+    (r) =>
+      r.some((row) => row.includes(DESCRIPTION)) &&
+      r.some((row) => row.includes(MODEL) && !row.includes(MODEL_DESCRIPTION)) &&
+      r.some((row) => /dilation/i.test(row) && row.includes(`[Ln ${convLine},`)) &&
+      r.some((row) => /LEAKY_RELU/.test(row) && row.includes(`[Ln ${leakyLine},`)),
+    `findings on ${DESCRIPTION} (dilation at line ${convLine}, LEAKY_RELU at line ${leakyLine}) and on ${MODEL}`,
+  );
+  console.log(`Problems view:\n  ${rows.join('\n  ')}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'vscode-problems.png') });
+});
+
+test('opening a .tflite shows its description read-only, with findings on their lines', async () => {
+  await openFile(MODEL);
+  const tab = page.locator('.tab.active', { hasText: MODEL_DESCRIPTION });
+  await tab.waitFor({ timeout: LONG });
+  const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  await editor.filter({ hasText: 'edgetpu-lint/description/v1' }).waitFor({ timeout: LONG });
+  const rows = await waitForProblems(
+    (r) => r.some((row) => row.includes(MODEL_DESCRIPTION)),
+    `findings on the description view ${MODEL_DESCRIPTION}`,
+  );
+  // Typing into a virtual document is refused: it stays what `describe` made.
+  const before = await editor.innerText();
+  await editor.click();
+  await page.keyboard.type('xyz');
+  assert.equal(await editor.innerText(), before, 'the model view must be read-only');
+  const placements = await page.locator('.editor-instance .monaco-editor').first().innerText();
+  assert.match(placements, /Edge TPU|CPU/, 'the model view shows where each op runs');
+  console.log(`description view findings: ${rows.filter((row) => !row.includes(MODEL_DESCRIPTION)).length} rows`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'vscode-model-view.png') });
+});
+
+test('"Edge TPU: Lint model" runs the linter on the model and reports in the output channel', async () => {
+  await openFile(DESCRIPTION);
+  await page.locator('.tab.active', { hasText: DESCRIPTION }).waitFor();
+  await runCommand('Edge TPU: Lint model');
+  const outputView = page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /exit code \d/ }).first();
+  await outputView.waitFor({ timeout: LONG });
+  const text = await outputView.innerText();
+  assert.match(text, /edgetpu-lint check/);
+  assert.match(text, /exit code 1: findings reported/);
+  process.env.E2E_PASSED = '1';
+});
