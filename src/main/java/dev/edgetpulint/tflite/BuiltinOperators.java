@@ -1,191 +1,69 @@
 package dev.edgetpulint.tflite;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Names of TFLite builtin operator codes. Codes this table does not know (newer schemas) are named
- * "BUILTIN_&lt;code&gt;" and never cause a failure.
+ * Names of TFLite builtin operator codes, from {@code builtin-operators.tsv} (generated from the
+ * schema's BuiltinOperator enum by {@code tools/gen_tflite_schema_tables.py}). Codes this table does
+ * not know (newer schemas) are named "BUILTIN_&lt;code&gt;" and never cause a failure.
  */
 public final class BuiltinOperators {
   // Index = builtin code, as in the BuiltinOperator enum of the TFLite schema.
-  private static final String[] NAMES = {
-      "ADD",
-      "AVERAGE_POOL_2D",
-      "CONCATENATION",
-      "CONV_2D",
-      "DEPTHWISE_CONV_2D",
-      "DEPTH_TO_SPACE",
-      "DEQUANTIZE",
-      "EMBEDDING_LOOKUP",
-      "FLOOR",
-      "FULLY_CONNECTED",
-      "HASHTABLE_LOOKUP",
-      "L2_NORMALIZATION",
-      "L2_POOL_2D",
-      "LOCAL_RESPONSE_NORMALIZATION",
-      "LOGISTIC",
-      "LSH_PROJECTION",
-      "LSTM",
-      "MAX_POOL_2D",
-      "MUL",
-      "RELU",
-      "RELU_N1_TO_1",
-      "RELU6",
-      "RESHAPE",
-      "RESIZE_BILINEAR",
-      "RNN",
-      "SOFTMAX",
-      "SPACE_TO_DEPTH",
-      "SVDF",
-      "TANH",
-      "CONCAT_EMBEDDINGS",
-      "SKIP_GRAM",
-      "CALL",
-      "CUSTOM",
-      "EMBEDDING_LOOKUP_SPARSE",
-      "PAD",
-      "UNIDIRECTIONAL_SEQUENCE_RNN",
-      "GATHER",
-      "BATCH_TO_SPACE_ND",
-      "SPACE_TO_BATCH_ND",
-      "TRANSPOSE",
-      "MEAN",
-      "SUB",
-      "DIV",
-      "SQUEEZE",
-      "UNIDIRECTIONAL_SEQUENCE_LSTM",
-      "STRIDED_SLICE",
-      "BIDIRECTIONAL_SEQUENCE_RNN",
-      "EXP",
-      "TOPK_V2",
-      "SPLIT",
-      "LOG_SOFTMAX",
-      "DELEGATE",
-      "BIDIRECTIONAL_SEQUENCE_LSTM",
-      "CAST",
-      "PRELU",
-      "MAXIMUM",
-      "ARG_MAX",
-      "MINIMUM",
-      "LESS",
-      "NEG",
-      "PADV2",
-      "GREATER",
-      "GREATER_EQUAL",
-      "LESS_EQUAL",
-      "SELECT",
-      "SLICE",
-      "SIN",
-      "TRANSPOSE_CONV",
-      "SPARSE_TO_DENSE",
-      "TILE",
-      "EXPAND_DIMS",
-      "EQUAL",
-      "NOT_EQUAL",
-      "LOG",
-      "SUM",
-      "SQRT",
-      "RSQRT",
-      "SHAPE",
-      "POW",
-      "ARG_MIN",
-      "FAKE_QUANT",
-      "REDUCE_PROD",
-      "REDUCE_MAX",
-      "PACK",
-      "LOGICAL_OR",
-      "ONE_HOT",
-      "LOGICAL_AND",
-      "LOGICAL_NOT",
-      "UNPACK",
-      "REDUCE_MIN",
-      "FLOOR_DIV",
-      "REDUCE_ANY",
-      "SQUARE",
-      "ZEROS_LIKE",
-      "FILL",
-      "FLOOR_MOD",
-      "RANGE",
-      "RESIZE_NEAREST_NEIGHBOR",
-      "LEAKY_RELU",
-      "SQUARED_DIFFERENCE",
-      "MIRROR_PAD",
-      "ABS",
-      "SPLIT_V",
-      "UNIQUE",
-      "CEIL",
-      "REVERSE_V2",
-      "ADD_N",
-      "GATHER_ND",
-      "COS",
-      "WHERE",
-      "RANK",
-      "ELU",
-      "REVERSE_SEQUENCE",
-      "MATRIX_DIAG",
-      "QUANTIZE",
-      "MATRIX_SET_DIAG",
-      "ROUND",
-      "HARD_SWISH",
-      "IF",
-      "WHILE",
-      "NON_MAX_SUPPRESSION_V4",
-      "NON_MAX_SUPPRESSION_V5",
-      "SCATTER_ND",
-      "SELECT_V2",
-      "DENSIFY",
-      "SEGMENT_SUM",
-      "BATCH_MATMUL",
-      "PLACEHOLDER_FOR_GREATER_OP_CODES",
-      "CUMSUM",
-      "CALL_ONCE",
-      "BROADCAST_TO",
-      "RFFT2D",
-      "CONV_3D",
-      "IMAG",
-      "REAL",
-      "COMPLEX_ABS",
-      "HASHTABLE",
-      "HASHTABLE_FIND",
-      "HASHTABLE_IMPORT",
-      "HASHTABLE_SIZE",
-      "REDUCE_ALL",
-      "CONV_3D_TRANSPOSE",
-      "VAR_HANDLE",
-      "READ_VARIABLE",
-      "ASSIGN_VARIABLE",
-      "BROADCAST_ARGS",
-      "RANDOM_STANDARD_NORMAL",
-      "BUCKETIZE",
-      "RANDOM_UNIFORM",
-      "MULTINOMIAL",
-      "GELU",
-      "DYNAMIC_UPDATE_SLICE",
-      "RELU_0_TO_1",
-      "UNSORTED_SEGMENT_PROD",
-      "UNSORTED_SEGMENT_MAX",
-      "UNSORTED_SEGMENT_SUM",
-      "ATAN2",
-      "UNSORTED_SEGMENT_MIN",
-      "SIGN",
-      "BITCAST",
-      "BITWISE_XOR",
-      "RIGHT_SHIFT"
-  };
+  private static final String[] NAMES = load();
 
   private static final Map<String, Integer> CODES = new HashMap<>();
 
   static {
     for (int code = 0; code < NAMES.length; code++) {
-      CODES.put(NAMES[code], code);
+      if (NAMES[code] != null) {
+        CODES.put(NAMES[code], code);
+      }
     }
   }
 
   private BuiltinOperators() {}
 
+  private static String[] load() {
+    try (InputStream stream = BuiltinOperators.class.getResourceAsStream("builtin-operators.tsv")) {
+      if (stream == null) {
+        throw new IllegalStateException("builtin-operators.tsv missing from the class path");
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+      List<String> names = new ArrayList<>();
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] c = line.split("\t");
+        int code = Integer.parseInt(c[0]);
+        while (names.size() <= code) {
+          names.add(null);
+        }
+        names.set(code, c[1]);
+      }
+      return names.toArray(new String[0]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Highest code this table names. */
+  public static int maxKnownCode() {
+    return NAMES.length - 1;
+  }
+
   public static String nameOf(int code) {
-    return code >= 0 && code < NAMES.length ? NAMES[code] : "BUILTIN_" + code;
+    return code >= 0 && code < NAMES.length && NAMES[code] != null ? NAMES[code] : "BUILTIN_" + code;
   }
 
   /** The code of a builtin name, including "BUILTIN_&lt;code&gt;" names; -1 if unknown. */
