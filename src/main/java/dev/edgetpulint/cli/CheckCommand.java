@@ -1,0 +1,308 @@
+package dev.edgetpulint.cli;
+
+import dev.edgetpulint.compiler.AnalysisOptions;
+import dev.edgetpulint.report.AtomicFiles;
+import dev.edgetpulint.report.Report;
+import dev.edgetpulint.report.ReportContext;
+import dev.edgetpulint.rules.Severity;
+import dev.edgetpulint.service.InputError;
+import dev.edgetpulint.service.LintOptions;
+import dev.edgetpulint.service.LintRun;
+import dev.edgetpulint.service.LintService;
+import dev.edgetpulint.service.ModelReport;
+import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.baseline.Baseline;
+import dev.edgetpulint.service.baseline.BaselineEntry;
+import dev.edgetpulint.service.config.ConfigException;
+import dev.edgetpulint.service.config.ConfigLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code edgetpu-lint check}: judge models, write reports, exit 0/1/2. */
+@Command(
+    name = "check",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Predicts, for each model, which operators the Edge TPU compiler will map and which will run on the "
+          + "CPU, with the reason and the fix for each. Directories are searched for *.tflite and "
+          + "*.tflite.yaml files (hidden directories are skipped).",
+    },
+    footer = {
+      "",
+      "Output formats: text (default; compiler-style summary, Operator/Count/Status table, findings), "
+          + "json (the contract in docs/schema/report.schema.json), sarif (SARIF 2.1.0 for GitHub code "
+          + "scanning). Give several: the n-th --format goes to the n-th -o; at most one format without "
+          + "an -o goes to standard output. Files are replaced atomically.",
+      "",
+      "Configuration: the nearest .edgetpu-lint.yaml at or above each model (or --config FILE) sets "
+          + "runtime, multiple-subgraphs, select, ignore, severity, rules, fail-on, overrides and "
+          + "suppressions. Command-line flags win over the file.",
+      "",
+      "Examples:",
+      "  edgetpu-lint check model.tflite",
+      "      Judge one model at runtime 14 and print the compiler-style report.",
+      "  edgetpu-lint check --runtime 13 -a models/",
+      "      Every model under models/, as `edgetpu_compiler -m 13 -a` would see it.",
+      "  edgetpu-lint check --format text --format sarif -o results.sarif models/",
+      "      Text on the terminal and SARIF for code scanning, in one run.",
+      "  edgetpu-lint check --format json -o report.json --fail-on warning models/",
+      "      JSON for scripts; fail on warnings too.",
+      "  edgetpu-lint check --write-baseline .edgetpu-lint-baseline.json models/",
+      "  edgetpu-lint check --baseline .edgetpu-lint-baseline.json models/",
+      "      Accept today's findings once; afterwards only new findings fail.",
+      "",
+      "Exit codes:",
+      "  0  no finding at or above the --fail-on level (default error)",
+      "  1  findings at or above the --fail-on level (error: some operator will run on the CPU)",
+      "  2  usage error, an input or configuration that could not be read, or an internal error "
+          + "(wins over 1; every other input is still judged and reported)",
+    })
+public final class CheckCommand implements Callable<Integer> {
+  @Option(names = "--runtime", paramLabel = "N",
+      description = "Edge TPU runtime version to target (the compiler's -m), 10 to 14. Default: the "
+          + "configuration's, else 14.")
+  Integer runtime;
+
+  @Option(names = {"-a", "--enable-multiple-subgraphs"},
+      description = "Allow several Edge TPU subgraphs, as the compiler's -a: ops after a CPU island can map again.")
+  boolean multipleSubgraphs;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "text, json or sarif. Repeatable; pairs in order with -o.")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the matching --format to FILE instead of standard output. Repeatable.")
+  List<Path> outputs = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
+      description = "Lowest severity that makes the exit code 1: error, warning or info. Default: the "
+          + "configuration's fail-on, else error.")
+  String failOn;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Extra directory of rule YAML files. Repeatable.")
+  List<Path> ruleDirs = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Use this configuration file for every model instead of looking for .edgetpu-lint.yaml.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Findings listed in FILE (written by --write-baseline) are reported as suppressed and do not fail.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Write every current finding to FILE as accepted, then exit 0 (2 if an input could not be read).")
+  Path writeBaseline;
+
+  @Option(names = "--source-root", paramLabel = "DIR",
+      description = "Directory SARIF paths are relative to (%%SRCROOT%%). Default: the git work tree around "
+          + "the current directory, else the current directory.")
+  Path sourceRoot;
+
+  @Option(names = "--debug", description = "Show stack traces for inputs that could not be read.")
+  boolean debug;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Model files (*.tflite, *.tflite.yaml) or directories.")
+  List<Path> paths = new ArrayList<>();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private final Supplier<LintService> services;
+
+  CheckCommand(Supplier<LintService> services) {
+    this.services = services;
+  }
+
+  /** A format and where it goes (null: standard output). */
+  record Destination(String format, Path file) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Destination> destinations = destinations();
+    Severity threshold = threshold();
+    if (runtime != null && (runtime < AnalysisOptions.MIN_RUNTIME || runtime > AnalysisOptions.MAX_RUNTIME)) {
+      throw usage("--runtime must be " + AnalysisOptions.MIN_RUNTIME + " to " + AnalysisOptions.MAX_RUNTIME
+          + ", got " + runtime);
+    }
+    for (Path dir : ruleDirs) {
+      if (!Files.isDirectory(dir)) {
+        throw usage("--rules " + dir + ": not a directory");
+      }
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    if (config != null) {
+      try {
+        new ConfigLoader().load(config);
+      } catch (ConfigException e) {
+        err.println("edgetpu-lint: configuration " + e.getMessage());
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
+    Baseline accepted = null;
+    if (baseline != null) {
+      try {
+        accepted = Baseline.read(baseline);
+      } catch (IOException e) {
+        err.println("edgetpu-lint: " + e.getMessage());
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
+    LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd);
+    LintService service = services.get();
+    boolean progress = System.console() != null;
+    LintRun run = service.lint(paths, options, (done, total, path) -> {
+      if (progress && total > 1) {
+        err.print("\r[" + done + "/" + total + "] " + (done == total ? "" : path) + "\u001b[K");
+        err.flush();
+      }
+    });
+    if (progress) {
+      err.print("\r\u001b[K");
+    }
+
+    ReportContext context = new ReportContext("edgetpu-lint", VersionProvider.version(),
+        "https://github.com/edgetpu-lint/edgetpu-lint", sourceRoot != null ? sourceRoot : findSourceRoot(cwd),
+        cwd, spec.commandLine().getParseResult().originalArgs());
+    boolean textOnStdout = false;
+    for (Destination destination : destinations) {
+      Report report = Report.forFormat(destination.format());
+      try {
+        if (destination.file() == null) {
+          StringWriter buffer = new StringWriter();
+          report.write(run, context, buffer);
+          out.print(buffer);
+          out.flush();
+          textOnStdout |= destination.format().equals("text");
+        } else {
+          AtomicFiles.write(destination.file(), w -> report.write(run, context, w));
+        }
+      } catch (IOException e) {
+        err.println("edgetpu-lint: cannot write " + destination.file() + ": " + e.getMessage());
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
+    for (InputError error : run.errors()) {
+      if (!textOnStdout) {
+        err.println(error.path() + ": error: " + error.message());
+      }
+      if (debug && error.cause() != null) {
+        err.println(error.path() + ":");
+        error.cause().printStackTrace(err);
+      }
+    }
+    if (writeBaseline != null) {
+      List<BaselineEntry> entries = new ArrayList<>();
+      for (ModelReport model : run.models()) {
+        for (ReportedFinding f : model.findings()) {
+          if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
+            continue;
+          }
+          String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
+          entries.add(new BaselineEntry(model.path(), model.contentHash(), f.finding().ruleId(),
+              f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
+        }
+      }
+      try {
+        AtomicFiles.write(writeBaseline, w -> w.write(Baseline.toJson(entries)));
+      } catch (IOException e) {
+        err.println("edgetpu-lint: cannot write baseline " + writeBaseline + ": " + e.getMessage());
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+      err.println("edgetpu-lint: wrote " + entries.size() + " finding" + (entries.size() == 1 ? "" : "s")
+          + " to baseline " + writeBaseline);
+    }
+    err.flush();
+    if (!run.errors().isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    if (writeBaseline != null) {
+      return ExitCodes.CLEAN;
+    }
+    return run.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  private List<Destination> destinations() {
+    List<String> chosen = new ArrayList<>();
+    for (String format : formats) {
+      String f = format.trim().toLowerCase(Locale.ROOT);
+      if (!List.of("text", "json", "sarif").contains(f)) {
+        throw usage("--format must be text, json or sarif, got '" + format + "'");
+      }
+      chosen.add(f);
+    }
+    if (chosen.isEmpty()) {
+      chosen.add("text");
+    }
+    if (formats.isEmpty() && outputs.size() == 1) {
+      chosen.set(0, formatOf(outputs.get(0)));
+    } else if (outputs.size() > chosen.size()) {
+      throw usage("more -o than --format: the n-th -o takes the n-th --format");
+    }
+    List<Destination> destinations = new ArrayList<>();
+    int toStdout = 0;
+    for (int i = 0; i < chosen.size(); i++) {
+      Path file = i < outputs.size() ? outputs.get(i) : null;
+      if (file == null && ++toStdout > 1) {
+        throw usage("only one --format can go to standard output; give the others an -o FILE each");
+      }
+      destinations.add(new Destination(chosen.get(i), file));
+    }
+    return destinations;
+  }
+
+  /** "-o report.sarif" alone picks the format from the extension. */
+  private static String formatOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".sarif") || name.endsWith(".sarif.json")) {
+      return "sarif";
+    }
+    return name.endsWith(".json") ? "json" : "text";
+  }
+
+  private Severity threshold() {
+    if (failOn == null) {
+      return null;
+    }
+    return switch (failOn.trim().toLowerCase(Locale.ROOT)) {
+      case "error" -> Severity.ERROR;
+      case "warning" -> Severity.WARNING;
+      case "info" -> Severity.INFO;
+      default -> throw usage("--fail-on must be error, warning or info, got '" + failOn + "'");
+    };
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  static Path findSourceRoot(Path cwd) {
+    for (Path d = cwd; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return d;
+      }
+    }
+    return cwd;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.edgetpulint.cli;
+
+import dev.edgetpulint.service.LintService;
+import dev.edgetpulint.service.StandardServices;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The edgetpu-lint command line. Subcommands register in the list below. */
+@Command(
+    name = "edgetpu-lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {
+      CheckCommand.class,
+      RulesCommand.class,
+      CommandLine.HelpCommand.class,
+    },
+    description = {
+      "Tells you, before you compile, which operators of a TensorFlow Lite model will run on the Coral "
+          + "Edge TPU and which on the CPU, why, and how to fix it.",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  edgetpu-lint check model.tflite",
+      "  edgetpu-lint check --runtime 13 -a models/",
+      "  edgetpu-lint help check",
+      "",
+      "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",
+    })
+public final class Main implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return commandLine(StandardServices::lintService).execute(args);
+  }
+
+  /** The command line with {@code services} behind check (tests pass their own). */
+  public static CommandLine commandLine(Supplier<LintService> services) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == CheckCommand.class) {
+          return type.cast(new CheckCommand(services));
+        }
+        return defaults.create(type);
+      }
+    };
+    CommandLine commandLine = new CommandLine(new Main(), factory);
+    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+      boolean debug = parseResult.hasMatchedOption("--debug");
+      PrintWriter err = cl.getErr();
+      err.println("edgetpu-lint: internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+      if (debug) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run again with --debug for the stack trace)");
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    });
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      CommandLine cl = e.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println("edgetpu-lint: " + e.getMessage());
+      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.flush();
+      return ExitCodes.ERROR;
+    });
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.ERROR;
+  }
+}

@@ -1,0 +1,543 @@
+package dev.edgetpulint.description;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.edgetpulint.graph.ConstantData;
+import dev.edgetpulint.graph.EdgeTpuPackage;
+import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Operator;
+import dev.edgetpulint.graph.Quantization;
+import dev.edgetpulint.graph.Span;
+import dev.edgetpulint.graph.Subgraph;
+import dev.edgetpulint.graph.Tensor;
+import dev.edgetpulint.graph.TensorType;
+import dev.edgetpulint.tflite.BuiltinOperators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a model description ({@code MODEL.tflite.yaml}) into the graph model, exactly as the TFLite
+ * reader would have produced it from the binary.
+ *
+ * <p>Defaults, documented in {@code docs/description.md} and the JSON Schema:
+ * <ul>
+ *   <li>INT8 and UINT8 tensors without {@code quantization} get scale [0.05], zero point [0];
+ *       {@code quantization: none} states that a tensor has none. Other types default to none.
+ *   <li>{@code constant: true} without values: a constant whose contents are unknown but not all zero
+ *       (every element reads as 1); {@code constant: zeros}: all zero; {@code values} implies constant.
+ *   <li>{@code shape_signature} defaults to the shape; operator {@code version} to 1; {@code
+ *       schema_version} to 3.
+ * </ul>
+ *
+ * <p>Every operator and tensor gets a line span in {@link Model#spans()} (keys {@link
+ * Model#operatorLocation} and {@link Model#tensorLocation}); problems point at line and column.
+ */
+public final class DescriptionReader {
+  public static final String FORMAT = "edgetpu-lint/description/v1";
+  /** The conventional file-name suffix of a description. */
+  public static final String SUFFIX = ".tflite.yaml";
+  /** Largest constant (in bytes) a description may declare without values. */
+  public static final long MAX_CONSTANT_BYTES = 512L * 1024 * 1024;
+
+  static final Quantization DEFAULT_8BIT_QUANTIZATION = new Quantization(List.of(0.05f), List.of(0L), 0);
+
+  private DescriptionReader() {}
+
+  /** Reads a description file (UTF-8). */
+  public static Model read(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new DescriptionException(path.toString(),
+          List.of(new DescriptionProblem(1, 1, 1, 1, "not a UTF-8 text file (is it a binary .tflite?)")));
+    }
+    return parse(text, path.toString());
+  }
+
+  /**
+   * Parses description text. {@code source} names the file in messages and becomes {@link Model#source()}.
+   *
+   * @throws DescriptionException listing every problem found, each with line and column
+   */
+  public static Model parse(String text, String source) throws DescriptionException {
+    List<DescriptionProblem> problems = new ArrayList<>();
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    YamlTree tree = YamlTree.parse(text, problems);
+    if (tree == null) {
+      throw new DescriptionException(source, problems);
+    }
+    validate(tree, problems);
+    if (!problems.isEmpty()) {
+      throw new DescriptionException(source, sorted(problems));
+    }
+    Model model = new Builder(tree, source, problems).build();
+    if (!problems.isEmpty()) {
+      throw new DescriptionException(source, sorted(problems));
+    }
+    return model;
+  }
+
+  /** The description JSON Schema (docs/schema/description.schema.json), as a classpath resource. */
+  public static InputStream schemaResource() {
+    return DescriptionReader.class.getResourceAsStream("/dev/edgetpulint/schema/description.schema.json");
+  }
+
+  private static List<DescriptionProblem> sorted(List<DescriptionProblem> problems) {
+    List<DescriptionProblem> copy = new ArrayList<>(problems);
+    copy.sort(Comparator.comparingInt(DescriptionProblem::line).thenComparingInt(DescriptionProblem::column));
+    return copy;
+  }
+
+  private static void validate(YamlTree tree, List<DescriptionProblem> problems) {
+    JsonNode root = tree.root();
+    if (root.isObject() && root.has("format") && !FORMAT.equals(root.get("format").asText())) {
+      problems.add(tree.problemAt("/format", "unsupported format '" + root.get("format").asText()
+          + "': this version reads '" + FORMAT + "'"));
+      return;
+    }
+    List<ValidationMessage> messages = new ArrayList<>(SchemaHolder.SCHEMA.validate(root));
+    messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
+    for (ValidationMessage message : messages) {
+      String pointer = pointer(message.getInstanceLocation());
+      problems.add(tree.problemAt(pointer, describe(message)));
+    }
+  }
+
+  /** networknt's message without the "$." prefix, with the offending scalar value where there is one. */
+  private static String describe(ValidationMessage message) {
+    String text = message.getMessage();
+    if (text.startsWith("$.")) {
+      text = text.substring(2);
+    } else if (text.startsWith("$: ")) {
+      text = "document: " + text.substring(3);
+    }
+    JsonNode value = message.getInstanceNode();
+    if (value != null && value.isValueNode() && "enum".equals(message.getType())) {
+      int colon = text.indexOf(": ");
+      if (colon > 0) {
+        text = text.substring(0, colon) + ": '" + value.asText() + "'" + text.substring(colon + 1);
+      }
+    }
+    return text;
+  }
+
+  private static String pointer(JsonNodePath path) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      out.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+    }
+    return out.toString();
+  }
+
+  private static final class SchemaHolder {
+    static final JsonSchema SCHEMA = load();
+
+    private static JsonSchema load() {
+      try (InputStream in = schemaResource()) {
+        if (in == null) {
+          throw new IllegalStateException("description schema missing from the classpath");
+        }
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Turns a schema-valid tree into the graph model, resolving names and checking what a schema cannot. */
+  private static final class Builder {
+    private final YamlTree tree;
+    private final String source;
+    private final List<DescriptionProblem> problems;
+    private final Map<String, Span> spans = new LinkedHashMap<>();
+    private final Map<TensorType, ByteBuffer> fillers = new EnumMap<>(TensorType.class);
+    private ByteBuffer zeros = ByteBuffer.allocate(0);
+
+    Builder(YamlTree tree, String source, List<DescriptionProblem> problems) {
+      this.tree = tree;
+      this.source = source;
+      this.problems = problems;
+    }
+
+    Model build() {
+      JsonNode root = tree.root();
+      List<Subgraph> subgraphs = new ArrayList<>();
+      JsonNode subgraphNodes = root.get("subgraphs");
+      for (int s = 0; s < subgraphNodes.size(); s++) {
+        subgraphs.add(subgraph(s, subgraphNodes.get(s), "/subgraphs/" + s));
+      }
+      List<EdgeTpuPackage> packages = new ArrayList<>();
+      for (JsonNode p : iterable(root.get("edgetpu_packages"))) {
+        JsonNode compiler = p.get("compiler_version");
+        packages.add(new EdgeTpuPackage(p.get("subgraph").asInt(), p.get("operator").asInt(),
+            p.has("min_runtime_version") ? p.get("min_runtime_version").asInt() : -1,
+            compiler == null || compiler.isNull() ? null : compiler.asText()));
+      }
+      return new Model(source, root.has("schema_version") ? root.get("schema_version").asInt() : 3,
+          root.has("description") ? root.get("description").asText() : "", subgraphs,
+          strings(root.get("metadata")), strings(root.get("signatures")), packages, spans);
+    }
+
+    private Subgraph subgraph(int s, JsonNode node, String pointer) {
+      span("subgraphs[" + s + "]", pointer);
+      String name = node.has("name") ? node.get("name").asText() : "";
+      String label = name.isEmpty() ? "subgraph " + s : "subgraph '" + name + "'";
+      JsonNode tensorNodes = node.get("tensors");
+      Map<String, Integer> byName = new HashMap<>();
+      for (int t = 0; t < tensorNodes.size(); t++) {
+        String tensorName = tensorNodes.get(t).get("name").asText();
+        Integer previous = byName.putIfAbsent(tensorName, t);
+        if (previous != null) {
+          problems.add(tree.problemAt(pointer + "/tensors/" + t + "/name", label + ": tensor '" + tensorName
+              + "' is declared twice (tensors " + previous + " and " + t + "); names must be unique"));
+        }
+      }
+      List<Tensor> tensors = new ArrayList<>();
+      for (int t = 0; t < tensorNodes.size(); t++) {
+        tensors.add(tensor(s, t, tensorNodes.get(t), pointer + "/tensors/" + t));
+      }
+      List<Operator> operators = new ArrayList<>();
+      JsonNode operatorNodes = node.get("operators");
+      Map<Integer, Integer> writer = new HashMap<>();
+      for (int o = 0; o < operatorNodes.size(); o++) {
+        operators.add(operator(s, o, operatorNodes.get(o), pointer + "/operators/" + o, byName, writer));
+      }
+      List<Integer> inputs = refs(node.get("inputs"), pointer + "/inputs", byName,
+          name2 -> label + " input '" + name2 + "' is not declared in its tensors");
+      List<Integer> outputs = refs(node.get("outputs"), pointer + "/outputs", byName,
+          name2 -> label + " output '" + name2 + "' is not declared in its tensors");
+      return new Subgraph(s, name, tensors, operators, inputs, outputs);
+    }
+
+    private Tensor tensor(int s, int t, JsonNode node, String pointer) {
+      span(Model.tensorLocation(s, t), pointer);
+      String name = node.get("name").asText();
+      TensorType type = TensorType.valueOf(node.get("type").asText());
+      List<Integer> shape = dims(node.get("shape"), pointer + "/shape", name);
+      List<Integer> signature = null;
+      if (node.has("shape_signature")) {
+        signature = dims(node.get("shape_signature"), pointer + "/shape_signature", name);
+        if (signature.size() != shape.size()) {
+          problems.add(tree.problemAt(pointer + "/shape_signature", "tensor '" + name + "': shape_signature "
+              + signature + " has rank " + signature.size() + " but shape " + shape + " has rank " + shape.size()));
+        }
+      }
+      Quantization quantization = quantization(node.get("quantization"), type, pointer + "/quantization", name);
+      ConstantData data = constant(node, type, shape, pointer, name);
+      boolean variable = node.has("variable") && node.get("variable").asBoolean();
+      if (variable && data != null) {
+        problems.add(tree.problemAt(pointer, "tensor '" + name + "' is declared both variable and constant"));
+      }
+      boolean sparse = node.has("sparse") && node.get("sparse").asBoolean();
+      return new Tensor(t, name, type, shape, signature, quantization, data, variable, sparse);
+    }
+
+    private List<Integer> dims(JsonNode node, String pointer, String tensor) {
+      List<Integer> out = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode d = node.get(i);
+        if (!d.canConvertToInt() || d.asInt() < -1) {
+          problems.add(tree.problemAt(pointer + "/" + i, "tensor '" + tensor + "': dimension " + d.asText()
+              + " is out of range (use -1 only in shape_signature, for a dynamic dimension)"));
+          out.add(1);
+        } else {
+          out.add(d.asInt());
+        }
+      }
+      return out;
+    }
+
+    private Quantization quantization(JsonNode node, TensorType type, String pointer, String tensor) {
+      if (node == null) {
+        return type.isEightBitInteger() ? DEFAULT_8BIT_QUANTIZATION : Quantization.NONE;
+      }
+      if (node.isTextual()) {
+        return Quantization.NONE;
+      }
+      List<Float> scale = new ArrayList<>();
+      for (JsonNode v : node.get("scale")) {
+        scale.add((float) v.asDouble());
+      }
+      List<Long> zeroPoint = new ArrayList<>();
+      for (JsonNode v : iterable(node.get("zero_point"))) {
+        zeroPoint.add(v.asLong());
+      }
+      if (!node.has("zero_point")) {
+        zeroPoint.addAll(Collections.nCopies(scale.size(), 0L));
+      } else if (zeroPoint.size() != scale.size()) {
+        problems.add(tree.problemAt(pointer + "/zero_point", "tensor '" + tensor + "': " + zeroPoint.size()
+            + " zero points for " + scale.size() + " scales; give one zero point per scale"));
+      }
+      int dimension = node.has("quantized_dimension") ? node.get("quantized_dimension").asInt() : 0;
+      return new Quantization(scale, zeroPoint, dimension);
+    }
+
+    private ConstantData constant(JsonNode node, TensorType type, List<Integer> shape, String pointer, String name) {
+      JsonNode constant = node.get("constant");
+      JsonNode values = node.get("values");
+      boolean declared = values != null || (constant != null && (!constant.isBoolean() || constant.asBoolean()));
+      if (!declared) {
+        return null;
+      }
+      if (constant != null && constant.isBoolean() && !constant.asBoolean()) {
+        problems.add(tree.problemAt(pointer + "/constant", "tensor '" + name
+            + "' has values but says constant: false"));
+        return null;
+      }
+      long count = 1;
+      for (int d : shape) {
+        if (d < 0) {
+          problems.add(tree.problemAt(pointer + "/shape", "constant tensor '" + name + "' has a dynamic shape "
+              + shape));
+          return null;
+        }
+        count = Math.multiplyHigh(count, d) != 0 ? Long.MAX_VALUE : count * d;
+      }
+      if (values != null) {
+        return values(values, type, count, pointer + "/values", name, constant);
+      }
+      int width = Math.max(1, type.bytesPerElement());
+      long bytes = count > MAX_CONSTANT_BYTES ? Long.MAX_VALUE : count * width;
+      if (bytes > MAX_CONSTANT_BYTES) {
+        problems.add(tree.problemAt(pointer + "/shape", "constant tensor '" + name + "' of shape " + shape
+            + " would hold more than " + MAX_CONSTANT_BYTES + " bytes"));
+        return null;
+      }
+      if ("zeros".equals(constant.asText())) {
+        if (zeros.capacity() < bytes) {
+          zeros = ByteBuffer.allocate((int) bytes);
+        }
+        return ConstantData.view(slice(zeros, (int) bytes), type, -1);
+      }
+      return ConstantData.view(slice(filler(type, (int) bytes), (int) bytes), type, -1);
+    }
+
+    private ConstantData values(JsonNode values, TensorType type, long count, String pointer, String name,
+        JsonNode constant) {
+      if (constant != null && constant.isTextual()) {
+        problems.add(tree.problemAt(pointer, "tensor '" + name + "' has both values and constant: zeros"));
+        return null;
+      }
+      if (type.bytesPerElement() == 0 || type == TensorType.STRING) {
+        problems.add(tree.problemAt(pointer, "tensor '" + name + "': values cannot be given for type " + type));
+        return null;
+      }
+      if (values.size() != count) {
+        problems.add(tree.problemAt(pointer, "tensor '" + name + "' has " + values.size()
+            + " values but its shape holds " + count + " elements"));
+        return null;
+      }
+      boolean integral = !type.isFloat();
+      List<Number> numbers = new ArrayList<>(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        JsonNode v = values.get(i);
+        if (integral && !v.isIntegralNumber()) {
+          problems.add(tree.problemAt(pointer + "/" + i, "tensor '" + name + "' of type " + type
+              + " has a non-integer value " + v.asText()));
+          return null;
+        }
+        numbers.add(integral ? (Number) v.asLong() : (Number) v.asDouble());
+      }
+      return ConstantData.ofValues(type, numbers);
+    }
+
+    /** A buffer of at least {@code bytes} bytes whose every element of {@code type} reads as 1. */
+    private ByteBuffer filler(TensorType type, int bytes) {
+      ByteBuffer buffer = fillers.get(type);
+      if (buffer == null || buffer.capacity() < bytes) {
+        int width = Math.max(1, type.bytesPerElement());
+        buffer = ByteBuffer.allocate(Math.max(bytes, width)).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.remaining() >= width) {
+          switch (type) {
+            case FLOAT32 -> buffer.putFloat(1f);
+            case FLOAT64 -> buffer.putDouble(1d);
+            case INT64, UINT64 -> buffer.putLong(1L);
+            case INT32, UINT32 -> buffer.putInt(1);
+            case FLOAT16 -> buffer.putShort((short) 0x3C00);
+            case BFLOAT16 -> buffer.putShort((short) 0x3F80);
+            case INT16, UINT16 -> buffer.putShort((short) 1);
+            case COMPLEX64 -> buffer.putFloat(1f).putFloat(0f);
+            case COMPLEX128 -> buffer.putDouble(1d).putDouble(0d);
+            default -> buffer.put((byte) 1);
+          }
+        }
+        buffer.clear();
+        fillers.put(type, buffer);
+      }
+      return buffer;
+    }
+
+    private static ByteBuffer slice(ByteBuffer buffer, int bytes) {
+      return buffer.duplicate().clear().limit(bytes).slice();
+    }
+
+    private Operator operator(int s, int o, JsonNode node, String pointer, Map<String, Integer> byName,
+        Map<Integer, Integer> writer) {
+      span(Model.operatorLocation(s, o), pointer);
+      String op = node.get("op").asText();
+      String opName;
+      int code;
+      String customCode = null;
+      if (op.startsWith("CUSTOM:")) {
+        opName = "CUSTOM";
+        code = Operator.CUSTOM_CODE;
+        customCode = op.substring("CUSTOM:".length());
+      } else {
+        opName = op;
+        code = BuiltinOperators.codeOf(op);
+        if (code < 0 || op.equals("CUSTOM")) {
+          String hint = op.equals("CUSTOM") ? "write a custom op as \"CUSTOM:<custom code>\""
+              : suggestion(op);
+          problems.add(tree.problemAt(pointer + "/op", "operator " + o + ": unknown operator '" + op + "'"
+              + (hint == null ? "" : "; " + hint)));
+        }
+      }
+      String label = "operator " + o + " (" + op + ")";
+      List<Integer> inputs = refs(node.get("inputs"), pointer + "/inputs", byName,
+          n -> label + " reads tensor '" + n + "', which is not declared");
+      List<Integer> outputs = refs(node.get("outputs"), pointer + "/outputs", byName,
+          n -> label + " writes tensor '" + n + "', which is not declared");
+      for (int i = 0; i < outputs.size(); i++) {
+        int tensor = outputs.get(i);
+        if (tensor < 0) {
+          continue;
+        }
+        Integer previous = writer.putIfAbsent(tensor, o);
+        if (previous != null) {
+          problems.add(tree.problemAt(pointer + "/outputs/" + i, label + " writes tensor '"
+              + node.get("outputs").get(i).asText() + "', which operator " + previous + " already writes"));
+        }
+      }
+      Map<String, Object> options = new LinkedHashMap<>();
+      JsonNode optionNodes = node.get("options");
+      if (optionNodes != null) {
+        optionNodes.fields().forEachRemaining(e -> options.put(e.getKey(), optionValue(e.getValue())));
+      }
+      int version = node.has("version") ? node.get("version").asInt() : 1;
+      return new Operator(o, opName, code, customCode, version, inputs, outputs, options);
+    }
+
+    private static Object optionValue(JsonNode value) {
+      if (value.isArray()) {
+        List<Object> list = new ArrayList<>();
+        value.forEach(v -> list.add(optionValue(v)));
+        return list;
+      }
+      if (value.isBoolean()) {
+        return value.asBoolean();
+      }
+      if (value.isIntegralNumber()) {
+        return value.canConvertToInt() ? (Object) value.asInt() : (Object) value.asLong();
+      }
+      if (value.isNumber()) {
+        return (float) value.asDouble();
+      }
+      return value.asText();
+    }
+
+    private List<Integer> refs(JsonNode node, String pointer, Map<String, Integer> byName,
+        java.util.function.Function<String, String> missing) {
+      List<Integer> out = new ArrayList<>();
+      for (int i = 0; node != null && i < node.size(); i++) {
+        JsonNode ref = node.get(i);
+        if (ref.isNull()) {
+          out.add(-1);
+          continue;
+        }
+        Integer index = byName.get(ref.asText());
+        if (index == null) {
+          problems.add(tree.problemAt(pointer + "/" + i, missing.apply(ref.asText())));
+          out.add(-1);
+        } else {
+          out.add(index);
+        }
+      }
+      return out;
+    }
+
+    private void span(String key, String pointer) {
+      int[] range = tree.rangeOf(pointer);
+      if (range != null) {
+        spans.put(key, Span.lines(range[0], range[1], range[2], range[3]));
+      }
+    }
+
+    private static List<String> strings(JsonNode node) {
+      List<String> out = new ArrayList<>();
+      for (JsonNode v : iterable(node)) {
+        out.add(v.asText());
+      }
+      return out;
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+      return node == null ? List.of() : node;
+    }
+
+    /** "did you mean CONV_2D?" for a near-miss builtin name, else null. */
+    private static String suggestion(String op) {
+      String normalized = op.replace("_", "").toUpperCase();
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (int code = 0; code < 256; code++) {
+        String name = BuiltinOperators.nameOf(code);
+        if (name.startsWith("BUILTIN_")) {
+          continue;
+        }
+        int distance = distance(normalized, name.replace("_", ""));
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = name;
+        }
+      }
+      return best != null && bestDistance <= 2 ? "did you mean " + best + "?" : null;
+    }
+
+    private static int distance(String a, String b) {
+      int[] previous = new int[b.length() + 1];
+      int[] current = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        current[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        }
+        int[] swap = previous;
+        previous = current;
+        current = swap;
+      }
+      return previous[b.length()];
+    }
+  }
+}

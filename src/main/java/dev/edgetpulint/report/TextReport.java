@@ -1,0 +1,160 @@
+package dev.edgetpulint.report;
+
+import dev.edgetpulint.compiler.MemoryEstimate;
+import dev.edgetpulint.compiler.ModelAnalysis;
+import dev.edgetpulint.compiler.Placement;
+import dev.edgetpulint.compiler.QuantizationStage;
+import dev.edgetpulint.compiler.Target;
+import dev.edgetpulint.graph.EdgeTpuPackage;
+import dev.edgetpulint.rules.Finding;
+import dev.edgetpulint.rules.Severity;
+import dev.edgetpulint.service.InputError;
+import dev.edgetpulint.service.LintRun;
+import dev.edgetpulint.service.ModelReport;
+import dev.edgetpulint.service.ReportedFinding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report for people: per model, the compiler's summary lines and its Operator / Count / Status
+ * table (as edgetpu_compiler prints them), then every finding with its fix, then a run summary.
+ */
+public final class TextReport implements Report {
+  @Override
+  public void write(LintRun run, ReportContext context, Writer out) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (ModelReport model : run.models()) {
+      model(model, text);
+      text.append('\n');
+    }
+    for (InputError error : run.errors()) {
+      text.append(error.path()).append(": error: ").append(error.message()).append('\n');
+    }
+    if (!run.errors().isEmpty()) {
+      text.append('\n');
+    }
+    summary(run, text);
+    out.write(text.toString());
+  }
+
+  private static void model(ModelReport model, StringBuilder text) {
+    ModelAnalysis analysis = model.analysis();
+    text.append("Model: ").append(model.path()).append('\n');
+    text.append("Edge TPU runtime version: ").append(analysis.options().runtime())
+        .append(analysis.options().multipleSubgraphs() ? " (multiple subgraphs allowed)" : "").append('\n');
+    if (analysis.model() != null && analysis.model().isCompiled()) {
+      text.append("Already compiled for the Edge TPU");
+      List<EdgeTpuPackage> packages = analysis.model().edgeTpuPackages();
+      if (!packages.isEmpty()) {
+        text.append(": ").append(packages.size()).append(" edgetpu-custom-op");
+        int minRuntime = packages.stream().mapToInt(EdgeTpuPackage::minRuntimeVersion).max().orElse(-1);
+        if (minRuntime > 0) {
+          text.append(", needs runtime ").append(minRuntime);
+        }
+      }
+      text.append('\n');
+    }
+    QuantizationStage q = analysis.quantization();
+    if (q != null) {
+      text.append("Quantization: ").append(q.summary() == null ? q.kind().name() : q.summary())
+          .append(q.compatible() ? "" : " (the compiler will not map it)").append('\n');
+    }
+    MemoryEstimate memory = analysis.memory();
+    if (memory != null) {
+      text.append("On-chip memory used for caching model parameters: ").append(Sizes.format(memory.cachedBytes())).append('\n');
+      text.append("On-chip memory remaining for caching model parameters: ")
+          .append(Sizes.format(Math.max(0, memory.cacheCapacityBytes() - memory.cachedBytes()))).append('\n');
+      text.append("Off-chip memory used for streaming uncached model parameters: ")
+          .append(Sizes.format(memory.streamedBytes())).append('\n');
+    }
+    text.append("Total number of operations: ").append(analysis.placements().size()).append('\n');
+    text.append("Number of operations that will run on Edge TPU: ").append(analysis.edgeTpuCount()).append('\n');
+    text.append("Number of operations that will run on CPU: ").append(analysis.cpuCount()).append('\n');
+    if (!analysis.placements().isEmpty()) {
+      text.append('\n').append(row("Operator", "Count", "Status")).append('\n').append('\n');
+      for (Map.Entry<String, Integer> entry : table(analysis.placements()).entrySet()) {
+        String[] key = entry.getKey().split("\u0000", 2);
+        text.append(row(key[0], String.valueOf(entry.getValue()), key[1])).append('\n');
+      }
+    }
+    List<ReportedFinding> active = model.active();
+    if (!active.isEmpty()) {
+      text.append('\n');
+      for (ReportedFinding reported : active) {
+        finding(model, reported.finding(), text);
+      }
+    }
+    List<ReportedFinding> suppressed = model.suppressed();
+    if (!suppressed.isEmpty()) {
+      text.append('\n').append("Suppressed:").append('\n');
+      for (ReportedFinding reported : suppressed) {
+        Finding f = reported.finding();
+        text.append("  ").append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ")
+            .append(Where.messageWithSubject(f)).append(" [").append(f.ruleId()).append("] (")
+            .append(reported.suppression().kind()).append(": ").append(reported.suppression().reason()).append(")\n");
+      }
+    }
+  }
+
+  /** One row per (operator, status), in order of first appearance, as the compiler prints it. */
+  static Map<String, Integer> table(List<Placement> placements) {
+    Map<String, Integer> rows = new LinkedHashMap<>();
+    for (Placement p : placements) {
+      String status = p.status() == null || p.status().isBlank()
+          ? (p.target() == Target.EDGETPU ? "Mapped to Edge TPU" : "Will run on the CPU") : p.status();
+      rows.merge(p.op() + "\u0000" + status, 1, Integer::sum);
+    }
+    return rows;
+  }
+
+  private static String row(String op, String count, String status) {
+    return String.format(Locale.ROOT, "%-30s %-10s %s", op, count, status);
+  }
+
+  private static void finding(ModelReport model, Finding f, StringBuilder text) {
+    text.append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ")
+        .append(Where.messageWithSubject(f)).append(" [").append(f.ruleId()).append("]\n");
+    if (f.fix() != null && !f.fix().isBlank()) {
+      text.append("    fix: ").append(f.fix()).append('\n');
+    }
+    if (f.helpUri() != null && !f.helpUri().isBlank()) {
+      text.append("    see: ").append(f.helpUri()).append('\n');
+    }
+  }
+
+  private static void summary(LintRun run, StringBuilder text) {
+    Map<Severity, Integer> counts = new LinkedHashMap<>();
+    for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+      counts.put(s, 0);
+    }
+    int suppressed = 0;
+    for (ModelReport model : run.models()) {
+      for (ReportedFinding f : model.findings()) {
+        if (f.suppressed()) {
+          suppressed++;
+        } else {
+          counts.merge(f.finding().severity(), 1, Integer::sum);
+        }
+      }
+    }
+    text.append("Checked ").append(plural(run.models().size(), "model")).append(": ")
+        .append(plural(counts.get(Severity.ERROR), "error")).append(", ")
+        .append(plural(counts.get(Severity.WARNING), "warning")).append(", ")
+        .append(counts.get(Severity.INFO)).append(" info");
+    if (suppressed > 0) {
+      text.append(" (").append(suppressed).append(" suppressed)");
+    }
+    if (!run.errors().isEmpty()) {
+      text.append("; ").append(plural(run.errors().size(), "input")).append(" could not be read");
+    }
+    text.append(".\n");
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,104 @@
+package dev.edgetpulint.rules;
+
+import dev.edgetpulint.graph.Operator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One rule, as written in a {@code rules/*.yaml} file. Everything Edge TPU specific lives in these
+ * fields; the engine only evaluates them.
+ *
+ * @param id stable id ("EDGETPU-CONV2D-DILATION")
+ * @param title one line: what the rule checks
+ * @param scope whether the rule judges each operator or the whole model
+ * @param ops operator types it applies to ("CONV_2D", "CUSTOM:name", or "*" for every operator)
+ * @param excludeOps operator types it never applies to (with "*")
+ * @param runtimes Edge TPU runtime versions the rule holds for
+ * @param compilers compiler versions the rule holds for
+ * @param forEach optional expression giving a list; the condition is tried with {@code tensor} bound
+ *     to each element, and the rule reports the first element that meets it
+ * @param let named helper expressions, evaluated in order, usable in the condition and message
+ * @param when the condition (an expression); the rule reports when it is true
+ * @param message template with {@code {{expression}}} placeholders for actual values
+ * @param compilerStatus the per-op status edgetpu_compiler prints for this cause, or null
+ * @param why why the Edge TPU needs this (documentation)
+ * @param fix how to fix it (a template, like the message)
+ * @param help documentation link, or null for the generated docs anchor
+ * @param evidence where the rule comes from and how sure it is (documentation)
+ * @param suppresses ids of rules whose findings at the same location this rule's finding replaces
+ * @param examples graphs that must and must not trigger the rule (they are the rule's tests)
+ * @param file the file the rule came from; {@code line} its line there
+ */
+public record Rule(
+    String id,
+    String title,
+    Scope scope,
+    List<String> ops,
+    List<String> excludeOps,
+    VersionRange runtimes,
+    VersionRange compilers,
+    String forEach,
+    Map<String, String> let,
+    String when,
+    Severity severity,
+    String message,
+    String compilerStatus,
+    String why,
+    String fix,
+    String help,
+    String evidence,
+    List<String> suppresses,
+    List<RuleExample> examples,
+    String file,
+    int line) {
+
+  /** Where the generated rule reference lives, relative to the repository root. */
+  public static final String DOCS_PAGE = "docs/rules.md";
+
+  public enum Scope {
+    OPERATOR, MODEL;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public Rule {
+    ops = List.copyOf(ops);
+    excludeOps = List.copyOf(excludeOps);
+    let = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(let));
+    suppresses = List.copyOf(suppresses);
+    examples = List.copyOf(examples);
+  }
+
+  /** Whether this operator rule looks at {@code op} (by type; the condition decides the rest). */
+  public boolean appliesTo(Operator op) {
+    String type = op.opName();
+    String display = op.displayName();
+    if (excludeOps.contains(type) || excludeOps.contains(display)) {
+      return false;
+    }
+    return ops.contains("*") || ops.contains(type) || ops.contains(display);
+  }
+
+  /** Whether the rule holds for this runtime and compiler. */
+  public boolean appliesTo(EvaluationContext context) {
+    return runtimes.contains(context.runtime()) && compilers.contains(context.compilerNumber());
+  }
+
+  /** The documentation anchor of this rule in {@link #DOCS_PAGE}. */
+  public String anchor() {
+    return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+  }
+
+  /** The help link: the rule's own, or its section of the generated rule reference. */
+  public String helpUri() {
+    return help != null ? help : DOCS_PAGE + "#" + anchor();
+  }
+
+  /** "rules/ops.yaml:12". */
+  public String origin() {
+    return file + ":" + line;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.edgetpulint.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/** An ordered, id-unique set of rules: the packaged ones plus any loaded from {@code --rules DIR}. */
+public final class RuleSet {
+  /** Where the packaged rule files are on the class path (the top-level rules/ folder of the repo). */
+  public static final String RESOURCE_DIR = "rules/";
+
+  private static volatile RuleSet builtIn;
+
+  private final List<Rule> rules;
+  private final Map<String, Rule> byId;
+
+  private RuleSet(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    Map<String, Rule> map = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      map.put(r.id(), r);
+    }
+    this.byId = Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * A set of the given rules.
+   *
+   * @throws RuleLoadException when two rules share an id or a rule suppresses an unknown id
+   */
+  public static RuleSet of(List<Rule> rules) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Rule> seen = new HashMap<>();
+    for (Rule r : rules) {
+      Rule before = seen.putIfAbsent(r.id(), r);
+      if (before != null) {
+        problems.add(r.origin() + ": rule id " + r.id() + " is already used at " + before.origin()
+            + "; ids must be unique (change the severity in the configuration instead of redefining a rule)");
+      }
+    }
+    for (Rule r : rules) {
+      for (String s : r.suppresses()) {
+        if (!seen.containsKey(s)) {
+          problems.add(r.origin() + ": rule " + r.id() + " suppresses " + s + ", which is not a known rule id");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleLoadException(problems);
+    }
+    return new RuleSet(rules);
+  }
+
+  /** The rules packaged with edgetpu-lint (the repository's rules/*.yaml). Parsed once per process. */
+  public static RuleSet builtIn() {
+    RuleSet s = builtIn;
+    if (s == null) {
+      synchronized (RuleSet.class) {
+        s = builtIn;
+        if (s == null) {
+          s = of(parseAll(builtInFiles(), false));
+          builtIn = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The built-in rules plus every {@code *.yaml} / {@code *.yml} file of each directory (for
+   * {@code --rules DIR}). User files are checked against the rule schema and their expressions
+   * compiled now, so a broken file is reported before any model is judged.
+   *
+   * @throws RuleLoadException listing every problem as file:line:column: what is wrong
+   */
+  public static RuleSet load(List<Path> extraDirs) {
+    List<Rule> all = new ArrayList<>(builtIn().rules());
+    Map<String, String> files = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Path dir : extraDirs) {
+      if (!Files.isDirectory(dir)) {
+        problems.add(dir + ": not a directory of rule files");
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+          String name = p.getFileName().toString();
+          if (Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            files.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException e) {
+        problems.add(dir + ": cannot read: " + e.getMessage());
+      }
+    }
+    List<Rule> extra = new ArrayList<>();
+    try {
+      extra.addAll(parseAll(files, true));
+    } catch (RuleLoadException e) {
+      problems.addAll(e.problems());
+    }
+    for (Rule r : extra) {
+      try {
+        CompiledRule.compile(r);
+      } catch (RuleLoadException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleLoadException(problems);
+    }
+    all.addAll(extra);
+    return of(all);
+  }
+
+  /** Parses rule files given as name to text, collecting the problems of all of them. */
+  static List<Rule> parseAll(Map<String, String> files, boolean validate) {
+    List<Rule> rules = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      try {
+        rules.addAll(RuleLoader.parse(f.getKey(), f.getValue(), validate));
+      } catch (RuleLoadException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleLoadException(problems);
+    }
+    return rules;
+  }
+
+  /** The packaged rule files, name ("rules/ops.yaml") to text, in name order. */
+  static Map<String, String> builtInFiles() {
+    Map<String, String> files = new TreeMap<>();
+    try {
+      URL marker = RuleSet.class.getProtectionDomain().getCodeSource().getLocation();
+      Path location = Path.of(marker.toURI());
+      if (Files.isDirectory(location)) {
+        Path dir = location.resolve(RESOURCE_DIR);
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+              String name = p.getFileName().toString();
+              if (name.endsWith(".yaml")) {
+                files.put(RESOURCE_DIR + name, Files.readString(p, StandardCharsets.UTF_8));
+              }
+            }
+          }
+        }
+      } else {
+        try (JarFile jar = new JarFile(location.toFile())) {
+          Enumeration<JarEntry> entries = jar.entries();
+          while (entries.hasMoreElements()) {
+            JarEntry e = entries.nextElement();
+            String name = e.getName();
+            if (name.startsWith(RESOURCE_DIR) && name.endsWith(".yaml") && name.indexOf('/', RESOURCE_DIR.length()) < 0) {
+              try (InputStream in = jar.getInputStream(e)) {
+                files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the packaged rules", e);
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      throw new IllegalStateException("cannot locate the packaged rules", e);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no packaged rule files found under " + RESOURCE_DIR);
+    }
+    return files;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public Optional<Rule> rule(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public int size() {
+    return rules.size();
+  }
+}

@@ -1,0 +1,386 @@
+package dev.edgetpulint.rules.expr;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The functions rule expressions may call (JEXL's top-level namespace). Each is total (null and
+ * out-of-range input give a neutral answer, never an exception) and runs in time linear in its
+ * arguments, so an expression without loops or lambdas finishes in time bounded by its length.
+ * Lists may hold nulls (omitted optional inputs); the list functions skip them.
+ */
+public final class Functions {
+  public static final Functions INSTANCE = new Functions();
+
+  private Functions() {}
+
+  // ---- numbers over lists ----
+
+  /** Largest number in the list, or null for an empty list. */
+  public Long max(Object list) {
+    Long best = null;
+    for (Number n : numbers(list)) {
+      best = best == null ? n.longValue() : Math.max(best, n.longValue());
+    }
+    return best;
+  }
+
+  /** Smallest number in the list, or null for an empty list. */
+  public Long min(Object list) {
+    Long best = null;
+    for (Number n : numbers(list)) {
+      best = best == null ? n.longValue() : Math.min(best, n.longValue());
+    }
+    return best;
+  }
+
+  public long sum(Object list) {
+    long s = 0;
+    for (Number n : numbers(list)) {
+      s += n.longValue();
+    }
+    return s;
+  }
+
+  /** Product of the numbers (1 for an empty list): element counts, outer dimensions. */
+  public long prod(Object list) {
+    long p = 1;
+    for (Number n : numbers(list)) {
+      p *= n.longValue();
+    }
+    return p;
+  }
+
+  public long abs(Object n) {
+    return n instanceof Number x ? Math.abs(x.longValue()) : 0;
+  }
+
+  /** How many numbers are greater than {@code bound}. */
+  public int count_above(Object list, Object bound) {
+    long b = num(bound);
+    int c = 0;
+    for (Number n : numbers(list)) {
+      if (n.longValue() > b) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** How many elements equal {@code value} (numbers compare by value). */
+  public int count_equal(Object list, Object value) {
+    int c = 0;
+    for (Object o : items(list)) {
+      if (same(o, value)) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** How many elements differ from {@code value}. */
+  public int count_not_equal(Object list, Object value) {
+    return items(list).size() - count_equal(list, value);
+  }
+
+  /** Whether every element equals {@code value} (true for an empty list). */
+  public boolean all_equal(Object list, Object value) {
+    return count_not_equal(list, value) == 0;
+  }
+
+  /** Whether the list holds {@code value}. */
+  public boolean contains(Object list, Object value) {
+    return count_equal(list, value) > 0;
+  }
+
+  /** Positions (0-based) whose element equals {@code value}: {@code indices_equal([1,5,1], 1)} is [0, 2]. */
+  public List<Integer> indices_equal(Object list, Object value) {
+    List<Integer> out = new ArrayList<>();
+    List<Object> items = items(list);
+    for (int i = 0; i < items.size(); i++) {
+      if (same(items.get(i), value)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Position of the first number greater than {@code bound}, or the list's size when there is none. */
+  public int first_index_above(Object list, Object bound) {
+    long b = num(bound);
+    List<Object> items = items(list);
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Number n && n.longValue() > b) {
+        return i;
+      }
+    }
+    return items.size();
+  }
+
+  // ---- axes ----
+
+  /** An axis in [0, rank): negative axes count from the end ({@code normalize_axis(-1, 4)} is 3). */
+  public Long normalize_axis(Object axis, Object rank) {
+    if (!(axis instanceof Number a)) {
+      return null;
+    }
+    long r = num(rank);
+    long v = a.longValue();
+    return v < 0 ? v + r : v;
+  }
+
+  /** Axes in [0, rank), sorted, duplicates removed. */
+  public List<Long> normalize_axes(Object axes, Object rank) {
+    TreeSet<Long> set = new TreeSet<>();
+    for (Number n : numbers(axes)) {
+      set.add(normalize_axis(n, rank));
+    }
+    return new ArrayList<>(set);
+  }
+
+  // ---- lists ----
+
+  /** Elements [from, to) with Python-style negative indices, clamped to the list. */
+  public List<Object> slice(Object list, Object from, Object to) {
+    List<Object> items = raw(list);
+    int n = items.size();
+    int f = clampIndex(num(from), n);
+    int t = clampIndex(num(to), n);
+    return f >= t ? List.of() : new ArrayList<>(items.subList(f, t));
+  }
+
+  /** Elements from {@code from} to the end. */
+  public List<Object> slice(Object list, Object from) {
+    List<Object> items = raw(list);
+    return slice(list, from, items.size());
+  }
+
+  /** The list without its last {@code n} elements ({@code drop_last([2,8,8,3], 3)} is [2]). */
+  public List<Object> drop_last(Object list, Object n) {
+    List<Object> items = raw(list);
+    int keep = (int) Math.max(0, items.size() - Math.max(0, num(n)));
+    return new ArrayList<>(items.subList(0, keep));
+  }
+
+  /** The last {@code n} elements. */
+  public List<Object> last(Object list, Object n) {
+    List<Object> items = raw(list);
+    int from = (int) Math.max(0, items.size() - Math.max(0, num(n)));
+    return new ArrayList<>(items.subList(from, items.size()));
+  }
+
+  /** The elements at the given positions, skipping positions outside the list: {@code at(op.inputs, [1, 2])}. */
+  public List<Object> at(Object list, Object positions) {
+    List<Object> items = raw(list);
+    List<Object> out = new ArrayList<>();
+    for (Number p : numbers(positions)) {
+      long i = p.longValue();
+      if (i >= 0 && i < items.size() && items.get((int) i) != null) {
+        out.add(items.get((int) i));
+      }
+    }
+    return out;
+  }
+
+  /** Both lists, one after the other. */
+  public List<Object> concat(Object a, Object b) {
+    List<Object> out = new ArrayList<>(raw(a));
+    out.addAll(raw(b));
+    return out;
+  }
+
+  /** The list without nulls. */
+  public List<Object> compact(Object list) {
+    return items(list);
+  }
+
+  // ---- lists of facts (tensors, operators) by property ----
+
+  /** The facts whose property {@code prop} is true (or non-zero): {@code where(op.inputs, 'constant')}. */
+  public List<Object> where(Object list, String prop) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (truthy(property(o, prop))) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The facts whose property {@code prop} is false. */
+  public List<Object> where_not(Object list, String prop) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (!truthy(property(o, prop))) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The facts whose property {@code prop} equals {@code value}: {@code where_equal(model.operators, 'type', 'PAD')}. */
+  public List<Object> where_equal(Object list, String prop, Object value) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (same(property(o, prop), value)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The facts whose numeric property {@code prop} is greater than {@code bound}. */
+  public List<Object> where_above(Object list, String prop, Object bound) {
+    long b = num(bound);
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      if (property(o, prop) instanceof Number n && n.longValue() > b) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** How many facts have property {@code prop} true. */
+  public int count(Object list, String prop) {
+    return where(list, prop).size();
+  }
+
+  /** Whether every fact has {@code prop} true (true for an empty list). */
+  public boolean all(Object list, String prop) {
+    return where_not(list, prop).isEmpty();
+  }
+
+  /** Whether some fact has {@code prop} true. */
+  public boolean any(Object list, String prop) {
+    return !where(list, prop).isEmpty();
+  }
+
+  /** The property {@code prop} of each fact: {@code pluck(op.inputs, 'type')}. */
+  public List<Object> pluck(Object list, String prop) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : items(list)) {
+      out.add(property(o, prop));
+    }
+    return out;
+  }
+
+  // ---- text, for messages ----
+
+  /** A shape as text: {@code dims([1,8,8,16])} is "1x8x8x16"; a scalar is "scalar". */
+  public String dims(Object list) {
+    List<Object> items = items(list);
+    if (items.isEmpty()) {
+      return "scalar";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : items) {
+      if (sb.length() > 0) {
+        sb.append('x');
+      }
+      sb.append(o);
+    }
+    return sb.toString();
+  }
+
+  /** The elements joined by {@code separator}. */
+  public String join(Object list, String separator) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : items(list)) {
+      if (sb.length() > 0) {
+        sb.append(separator);
+      }
+      sb.append(o instanceof Map<?, ?> m && m.containsKey("name") ? "'" + m.get("name") + "'" : String.valueOf(o));
+    }
+    return sb.toString();
+  }
+
+  // ---- helpers ----
+
+  private static Object property(Object o, String prop) {
+    if (o instanceof Map<?, ?> m) {
+      return m.get(prop);
+    }
+    return null;
+  }
+
+  static boolean truthy(Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue() != 0;
+    }
+    if (v instanceof Collection<?> c) {
+      return !c.isEmpty();
+    }
+    if (v instanceof String s) {
+      return !s.isEmpty();
+    }
+    return v != null;
+  }
+
+  private static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return a == null ? b == null : a.equals(b);
+  }
+
+  private static long num(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static int clampIndex(long i, int n) {
+    long v = i < 0 ? i + n : i;
+    return (int) Math.max(0, Math.min(n, v));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> raw(Object list) {
+    if (list instanceof List<?> l) {
+      return (List<Object>) l;
+    }
+    if (list instanceof Collection<?> c) {
+      return new ArrayList<>(c);
+    }
+    if (list != null && list.getClass().isArray()) {
+      // JEXL array literals ([1, 2]) are Java arrays.
+      int n = java.lang.reflect.Array.getLength(list);
+      List<Object> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(java.lang.reflect.Array.get(list, i));
+      }
+      return out;
+    }
+    return List.of();
+  }
+
+  /** Any list-like value (list, JEXL array literal) as a list; null stays null. */
+  public static List<Object> asList(Object value) {
+    return value == null ? null : raw(value);
+  }
+
+  private static List<Object> items(Object list) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : raw(list)) {
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static List<Number> numbers(Object list) {
+    List<Number> out = new ArrayList<>();
+    for (Object o : raw(list)) {
+      if (o instanceof Number n) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+}

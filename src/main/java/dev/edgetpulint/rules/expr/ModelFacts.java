@@ -1,0 +1,112 @@
+package dev.edgetpulint.rules.expr;
+
+import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Operator;
+import dev.edgetpulint.graph.Subgraph;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Facts about a whole model, and the factory of operator facts. One instance per evaluated model;
+ * tensor facts are shared by every rule that reads them.
+ */
+public final class ModelFacts extends Facts {
+  /** The facts, documented in docs/rules-engine.md. */
+  public static final List<String> NAMES = List.of(
+      "source", "description", "schema_version", "compiled", "subgraph_count", "operator_count",
+      "tensors", "operators", "inputs", "outputs", "op_types");
+
+  private final Model model;
+  private final GraphIndex[] graphs;
+
+  public ModelFacts(Model model) {
+    this.model = model;
+    this.graphs = new GraphIndex[model.subgraphs().size()];
+  }
+
+  private GraphIndex graph(int subgraph) {
+    if (graphs[subgraph] == null) {
+      graphs[subgraph] = new GraphIndex(model.subgraphs().get(subgraph));
+    }
+    return graphs[subgraph];
+  }
+
+  /** Facts of one operator (cheap; computed on first read). */
+  public OperatorFacts operator(int subgraph, Operator op) {
+    return new OperatorFacts(graph(subgraph), op);
+  }
+
+  @Override
+  public List<String> names() {
+    return NAMES;
+  }
+
+  @Override
+  protected String kind() {
+    return "model";
+  }
+
+  @Override
+  protected Object compute(String name) {
+    return switch (name) {
+      case "source" -> model.source();
+      case "description" -> model.description();
+      case "schema_version" -> model.schemaVersion();
+      case "compiled" -> model.isCompiled();
+      case "subgraph_count" -> model.subgraphs().size();
+      case "operator_count" -> model.subgraphs().stream().mapToInt(s -> s.operators().size()).sum();
+      case "tensors" -> {
+        List<TensorFacts> out = new ArrayList<>();
+        for (Subgraph s : model.subgraphs()) {
+          for (int i = 0; i < s.tensors().size(); i++) {
+            out.add(graph(s.index()).tensor(i));
+          }
+        }
+        yield out;
+      }
+      case "operators" -> {
+        List<OperatorFacts> out = new ArrayList<>();
+        for (Subgraph s : model.subgraphs()) {
+          for (Operator op : s.operators()) {
+            out.add(operator(s.index(), op));
+          }
+        }
+        yield out;
+      }
+      case "inputs" -> mainTensors(true);
+      case "outputs" -> mainTensors(false);
+      case "op_types" -> {
+        List<String> out = new ArrayList<>();
+        for (Subgraph s : model.subgraphs()) {
+          for (Operator op : s.operators()) {
+            if (!out.contains(op.displayName())) {
+              out.add(op.displayName());
+            }
+          }
+        }
+        yield out;
+      }
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  private List<TensorFacts> mainTensors(boolean inputs) {
+    List<TensorFacts> out = new ArrayList<>();
+    if (model.subgraphs().isEmpty()) {
+      return out;
+    }
+    GraphIndex g = graph(0);
+    for (int i : inputs ? g.subgraph.inputs() : g.subgraph.outputs()) {
+      TensorFacts t = g.tensor(i);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "model";
+  }
+}

@@ -1,0 +1,66 @@
+package dev.edgetpulint.rules.expr;
+
+import dev.edgetpulint.graph.Operator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Facts about one operator: type, version, options, and its input and output tensors. */
+public final class OperatorFacts extends Facts {
+  /** The facts, documented in docs/rules-engine.md. */
+  public static final List<String> NAMES = List.of(
+      "index", "subgraph", "type", "name", "custom_code", "version", "options", "inputs", "outputs",
+      "input_count", "output_count");
+
+  private final GraphIndex graph;
+  private final Operator op;
+
+  OperatorFacts(GraphIndex graph, Operator op) {
+    this.graph = graph;
+    this.op = op;
+  }
+
+  public Operator operator() {
+    return op;
+  }
+
+  @Override
+  public List<String> names() {
+    return NAMES;
+  }
+
+  @Override
+  protected String kind() {
+    return "operator";
+  }
+
+  @Override
+  protected Object compute(String name) {
+    return switch (name) {
+      case "index" -> op.index();
+      case "subgraph" -> graph.subgraph.index();
+      case "type" -> op.opName();
+      case "name" -> op.displayName();
+      case "custom_code" -> op.customCode();
+      case "version" -> op.version();
+      case "options" -> op.options();
+      case "inputs" -> tensors(op.inputs());
+      case "outputs" -> tensors(op.outputs());
+      case "input_count" -> op.inputs().size();
+      case "output_count" -> op.outputs().size();
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  private List<TensorFacts> tensors(List<Integer> indices) {
+    List<TensorFacts> out = new ArrayList<>(indices.size());
+    for (int i : indices) {
+      out.add(graph.tensor(i));
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return op.displayName() + " #" + op.index();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.edgetpulint.rules.expr;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.jexl3.JexlContext;
+
+/** The variables one evaluation sees: op, model, tensor, runtime, compiler and the rule's helpers. */
+public final class Scope implements JexlContext {
+  private final Map<String, Object> vars = new HashMap<>();
+
+  public Scope(ModelFacts model, OperatorFacts op, int runtime, double compiler) {
+    vars.put("model", model);
+    vars.put("op", op);
+    vars.put("runtime", runtime);
+    vars.put("compiler", compiler);
+  }
+
+  @Override
+  public Object get(String name) {
+    return vars.get(name);
+  }
+
+  @Override
+  public void set(String name, Object value) {
+    vars.put(name, value);
+  }
+
+  @Override
+  public boolean has(String name) {
+    return vars.containsKey(name);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.edgetpulint.rules.expr;
+
+import dev.edgetpulint.graph.Operator;
+import dev.edgetpulint.graph.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Facts about one tensor: its type, shape, quantization, constness, small constant values, graph role. */
+public final class TensorFacts extends Facts {
+  /** The facts, documented in docs/rules-engine.md. */
+  public static final List<String> NAMES = List.of(
+      "index", "name", "type", "shape", "shape_signature", "rank", "elements", "dynamic",
+      "constant", "variable", "sparse", "eight_bit", "float", "quantized", "per_axis", "scales",
+      "zero_points", "quantized_dimension", "values", "all_zero", "byte_size", "graph_input",
+      "graph_output", "producer", "producer_index", "consumers", "consumer_types");
+
+  private final GraphIndex graph;
+  private final Tensor tensor;
+
+  TensorFacts(GraphIndex graph, Tensor tensor) {
+    this.graph = graph;
+    this.tensor = tensor;
+  }
+
+  @Override
+  public List<String> names() {
+    return NAMES;
+  }
+
+  @Override
+  protected String kind() {
+    return "tensor";
+  }
+
+  @Override
+  protected Object compute(String name) {
+    return switch (name) {
+      case "index" -> tensor.index();
+      case "name" -> tensor.name();
+      case "type" -> tensor.type().name();
+      case "shape" -> tensor.shape();
+      case "shape_signature" -> tensor.shapeSignature();
+      case "rank" -> tensor.rank();
+      case "elements" -> tensor.elementCount();
+      case "dynamic" -> tensor.isDynamic();
+      case "constant" -> tensor.isConstant();
+      case "variable" -> tensor.variable();
+      case "sparse" -> tensor.sparse();
+      case "eight_bit" -> tensor.type().isEightBitInteger();
+      case "float" -> tensor.type().isFloat();
+      case "quantized" -> tensor.quantization().isPresent();
+      case "per_axis" -> tensor.quantization().isPerAxis();
+      case "scales" -> tensor.quantization().scale();
+      case "zero_points" -> tensor.quantization().zeroPoint();
+      case "quantized_dimension" -> tensor.quantization().quantizedDimension();
+      case "values" -> tensor.isConstant()
+          ? tensor.data().longValues().map(TensorFacts::boxed).orElse(null)
+          : null;
+      case "all_zero" -> tensor.isConstant() && tensor.data().isAllZero();
+      case "byte_size" -> tensor.data() == null ? 0L : (long) tensor.data().byteLength();
+      case "graph_input" -> graph.graphInputs.contains(tensor.index());
+      case "graph_output" -> graph.graphOutputs.contains(tensor.index());
+      case "producer" -> {
+        Operator p = graph.operator(graph.producer[tensor.index()]);
+        yield p == null ? null : p.displayName();
+      }
+      case "producer_index" -> graph.producer[tensor.index()];
+      case "consumers" -> graph.consumers.get(tensor.index()).size();
+      case "consumer_types" -> {
+        List<String> types = new ArrayList<>();
+        for (int i : graph.consumers.get(tensor.index())) {
+          types.add(graph.operator(i).displayName());
+        }
+        yield types;
+      }
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  private static List<Long> boxed(long[] values) {
+    List<Long> out = new ArrayList<>(values.length);
+    for (long v : values) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "tensor '" + tensor.name() + "'";
+  }
+}

@@ -1,0 +1,50 @@
+package dev.edgetpulint.service;
+
+import dev.edgetpulint.service.baseline.Baseline;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the caller (CLI flags, LSP settings) asks for. Values given here win over configuration files.
+ *
+ * @param runtime the Edge TPU runtime version, or null to take it from configuration (default 14)
+ * @param multipleSubgraphs the compiler's -a; true here wins, false lets configuration decide
+ * @param ruleDirs extra rule directories, added to those of the configuration
+ * @param configFile a configuration file to use for every model, or null to look for
+ *     .edgetpu-lint.yaml from each model's directory upwards
+ * @param baseline findings to suppress as already known, or null
+ * @param workingDirectory the directory reported paths are relative to
+ */
+public record LintOptions(
+    Integer runtime,
+    boolean multipleSubgraphs,
+    List<Path> ruleDirs,
+    Path configFile,
+    Baseline baseline,
+    Path workingDirectory) {
+
+  public LintOptions {
+    ruleDirs = ruleDirs == null ? List.of() : List.copyOf(ruleDirs);
+    workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
+  }
+
+  public static LintOptions defaults() {
+    return new LintOptions(null, false, List.of(), null, null, null);
+  }
+
+  public LintOptions withBaseline(Baseline newBaseline) {
+    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, newBaseline, workingDirectory);
+  }
+
+  public LintOptions withWorkingDirectory(Path directory) {
+    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, baseline, directory);
+  }
+
+  /** How reports name {@code file}: relative to the working directory when inside it, '/'-separated. */
+  public String displayPath(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+    String text = shown.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.edgetpulint.service;
+
+import dev.edgetpulint.compiler.ModelAnalysis;
+import dev.edgetpulint.compiler.Placement;
+import dev.edgetpulint.rules.Finding;
+import dev.edgetpulint.rules.Severity;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One judged model.
+ *
+ * @param path the model's path as reports show it (relative to the working directory, '/' separated)
+ * @param file the model file
+ * @param contentHash SHA-256 of the file's bytes (baseline key)
+ * @param analysis the analysis after configuration (rule selection and severity overrides applied to
+ *     its findings and to its placements' findings)
+ * @param findings every finding of {@code analysis.findings()}, in order, with fingerprint and
+ *     suppression
+ * @param failOn the failure threshold its configuration file sets, or null
+ */
+public record ModelReport(String path, Path file, String contentHash, ModelAnalysis analysis,
+    List<ReportedFinding> findings, Severity failOn) {
+
+  public ModelReport {
+    findings = List.copyOf(findings);
+  }
+
+  public List<ReportedFinding> active() {
+    return findings.stream().filter(f -> !f.suppressed()).toList();
+  }
+
+  public List<ReportedFinding> suppressed() {
+    return findings.stream().filter(ReportedFinding::suppressed).toList();
+  }
+
+  /** The active findings located at this placement's operator. */
+  public List<ReportedFinding> activeAt(Placement placement) {
+    return active().stream().filter(f -> isAt(f.finding(), placement)).toList();
+  }
+
+  public boolean hasActiveAtLeast(Severity threshold) {
+    return active().stream().anyMatch(f -> f.finding().severity().atLeast(threshold));
+  }
+
+  static boolean isAt(Finding finding, Placement placement) {
+    return finding.location() != null
+        && finding.location().operator() == placement.index()
+        && finding.location().subgraph() == placement.subgraph();
+  }
+}

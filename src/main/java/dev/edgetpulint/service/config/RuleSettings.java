@@ -1,0 +1,59 @@
+package dev.edgetpulint.service.config;
+
+import dev.edgetpulint.rules.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings a configuration file gives at top level or for some paths. Null or empty means "not set".
+ *
+ * @param select rule ids or id prefixes to report; empty means all
+ * @param ignore rule ids or id prefixes never to report
+ * @param severity per-rule severity overrides (exact ids), {@code off} drops the rule
+ * @param ruleDirs extra rule directories, absolute
+ */
+public record RuleSettings(
+    Integer runtime,
+    Boolean multipleSubgraphs,
+    List<String> select,
+    List<String> ignore,
+    Map<String, Severity> severity,
+    List<Path> ruleDirs) {
+
+  public static final RuleSettings EMPTY = new RuleSettings(null, null, List.of(), List.of(), Map.of(), List.of());
+
+  public RuleSettings {
+    select = select == null ? List.of() : List.copyOf(select);
+    ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    severity = severity == null ? Map.of() : Map.copyOf(severity);
+    ruleDirs = ruleDirs == null ? List.of() : List.copyOf(ruleDirs);
+  }
+
+  /** These settings with {@code more} laid over them: scalars and select replaced, ignore/rules added, severities merged. */
+  public RuleSettings overlay(RuleSettings more) {
+    List<String> ignores = new ArrayList<>(ignore);
+    ignores.addAll(more.ignore);
+    Map<String, Severity> severities = new LinkedHashMap<>(severity);
+    severities.putAll(more.severity);
+    List<Path> dirs = new ArrayList<>(ruleDirs);
+    more.ruleDirs.stream().filter(d -> !dirs.contains(d)).forEach(dirs::add);
+    return new RuleSettings(
+        more.runtime != null ? more.runtime : runtime,
+        more.multipleSubgraphs != null ? more.multipleSubgraphs : multipleSubgraphs,
+        more.select.isEmpty() ? select : more.select,
+        ignores, severities, dirs);
+  }
+
+  /** Whether findings of {@code ruleId} are reported at all (select/ignore by id or prefix). */
+  public boolean selects(String ruleId) {
+    boolean selected = select.isEmpty() || select.stream().anyMatch(s -> matches(s, ruleId));
+    return selected && ignore.stream().noneMatch(s -> matches(s, ruleId));
+  }
+
+  private static boolean matches(String pattern, String ruleId) {
+    return pattern.equals("ALL") || ruleId.equals(pattern) || ruleId.startsWith(pattern);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.edgetpulint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgetpulint.compiler.Placement;
+import dev.edgetpulint.service.InputError;
+import dev.edgetpulint.service.LintRun;
+import dev.edgetpulint.service.ModelReport;
+import dev.edgetpulint.service.ReportedFinding;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the text report says, JSON and SARIF say too: findings, fixes, suppressions, counts, the table, errors. */
+class NothingLostTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void textJsonAndSarifCarryTheSameFacts() throws Exception {
+    LintRun run = ReportFixtures.run();
+    String text = render(new TextReport(), run);
+    JsonNode json = MAPPER.readTree(render(new JsonReport(), run));
+    JsonNode sarif = MAPPER.readTree(render(new SarifReport(), run)).get("runs").get(0);
+
+    List<String> sarifResults = new ArrayList<>();
+    for (JsonNode r : sarif.get("results")) {
+      sarifResults.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText() + "|"
+          + r.get("ruleId").asText() + "|" + r.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()
+          + "|" + r.get("level").asText() + "|" + r.at("/message/text").asText()
+          + "|" + (r.has("suppressions") ? r.at("/suppressions/0/justification").asText() : ""));
+    }
+    int findings = 0;
+    for (int m = 0; m < run.models().size(); m++) {
+      ModelReport model = run.models().get(m);
+      JsonNode jsonModel = json.get("models").get(m);
+      assertEquals(model.path(), jsonModel.get("path").asText());
+      assertTrue(text.contains("Model: " + model.path() + "\n"));
+      long edgetpu = model.analysis().edgeTpuCount();
+      long cpu = model.analysis().cpuCount();
+      assertTrue(text.contains("Number of operations that will run on Edge TPU: " + edgetpu));
+      assertEquals(edgetpu, jsonModel.at("/summary/edgetpu").asLong());
+      assertEquals(cpu, jsonModel.at("/summary/cpu").asLong());
+      JsonNode artifact = sarif.get("artifacts").get(m);
+      assertEquals(edgetpu, artifact.at("/properties/summary/edgetpu").asLong());
+      assertEquals(cpu, artifact.at("/properties/summary/cpu").asLong());
+      // The Operator / Count / Status table.
+      Map<String, Integer> table = TextReport.table(model.analysis().placements());
+      assertEquals(table.size(), artifact.at("/properties/operators").size());
+      for (Placement p : model.analysis().placements()) {
+        JsonNode op = jsonModel.get("operators").get(p.index());
+        assertEquals(p.op(), op.get("op").asText());
+        assertEquals(p.status(), op.get("status").asText());
+        assertTrue(text.contains(p.op()) && text.contains(p.status()));
+      }
+      int active = 0;
+      int suppressed = 0;
+      for (ReportedFinding reported : model.findings()) {
+        findings++;
+        var f = reported.finding();
+        assertTrue(text.contains(f.message()), f.message());
+        assertTrue(text.contains("[" + f.ruleId() + "]"));
+        JsonNode jf = reported.suppressed()
+            ? jsonModel.get("suppressed").get(suppressed++) : jsonModel.get("findings").get(active++);
+        assertEquals(f.ruleId(), jf.get("rule").asText());
+        assertEquals(f.message(), jf.get("message").asText());
+        assertEquals(f.severity().id(), jf.get("severity").asText());
+        String logical = f.location().logical();
+        assertEquals(logical, jf.at("/location/logical").asText());
+        if (f.fix() != null) {
+          assertTrue(text.contains("fix: " + f.fix()) || reported.suppressed());
+          assertEquals(f.fix(), jf.get("fix").asText());
+        }
+        String level = switch (f.severity()) {
+          case ERROR -> "error";
+          case WARNING -> "warning";
+          default -> "note";
+        };
+        boolean inSarif = false;
+        for (String r : sarifResults) {
+          String[] parts = r.split("\\|", -1);
+          inSarif |= parts[0].equals(model.path()) && parts[1].equals(f.ruleId()) && parts[2].equals(logical)
+              && parts[3].equals(level) && parts[4].contains(f.message())
+              && (f.fix() == null || parts[4].contains(f.fix()))
+              && parts[5].equals(reported.suppressed() ? reported.suppression().reason() : "");
+        }
+        assertTrue(inSarif, "SARIF lacks " + f);
+        if (reported.suppressed()) {
+          assertTrue(text.contains(reported.suppression().reason()));
+          assertEquals(reported.suppression().reason(), jf.at("/suppression/reason").asText());
+        }
+      }
+    }
+    assertTrue(findings >= 3, "the fixture has active and suppressed findings");
+    assertEquals(findings, sarif.get("results").size());
+    for (int e = 0; e < run.errors().size(); e++) {
+      InputError error = run.errors().get(e);
+      assertTrue(text.contains(error.path() + ": error: " + error.message()));
+      assertEquals(error.message(), json.get("errors").get(e).get("message").asText());
+      assertTrue(sarif.at("/invocations/0/toolExecutionNotifications/" + e + "/message/text").asText()
+          .contains(error.message()));
+    }
+  }
+
+  private static String render(Report report, LintRun run) throws Exception {
+    StringWriter out = new StringWriter();
+    report.write(run, ReportFixtures.context(), out);
+    return out.toString();
+  }
+}
