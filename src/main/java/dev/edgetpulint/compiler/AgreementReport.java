@@ -42,7 +42,7 @@ public final class AgreementReport {
    */
   public record PairResult(String id, int ops, int agreeingOps, List<Disagreement> disagreements,
       int statusOps, int logOps, List<StatusMismatch> statusMismatches, String error,
-      long estimatedOnChipBytes, long loggedOnChipBytes) {
+      long estimatedOnChipBytes, long loggedOnChipBytes, int predictedCustomOps, int realCustomOps) {
     public boolean exact() {
       return error == null && disagreements.isEmpty() && agreeingOps == ops;
     }
@@ -125,7 +125,7 @@ public final class AgreementReport {
     }
     PairResult result = new PairResult(pair.id(), pair.operators().size(), agreeing, disagreements,
         statusOps, logOps, mismatches, null, analysis.memory().cachedBytes() + analysis.memory().streamedBytes(),
-        pair.logOnChipBytes());
+        pair.logOnChipBytes(), analysis.edgeTpuSubgraphs(), pair.customOps());
     pairs.add(result);
     return result;
   }
@@ -133,7 +133,7 @@ public final class AgreementReport {
   /** Records a pair that could not be analysed (unreadable model). */
   public PairResult addFailure(ExpectedPair pair, String error) {
     PairResult result = new PairResult(pair.id(), pair.operators().size(), 0, List.of(), -1,
-        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1);
+        pair.logTable().stream().mapToInt(ExpectedPair.LogRow::count).sum(), List.of(), error, -1, -1, -1, pair.customOps());
     pairs.add(result);
     return result;
   }
@@ -178,9 +178,10 @@ public final class AgreementReport {
   /** The headline: "placement agreement: N/49 pairs exact, M/K ops". */
   public String summary() {
     return String.format(Locale.ROOT,
-        "placement agreement: %d/%d pairs exact, %d/%d ops%nstatus agreement (log tables): %d/%d pairs exact, %d/%d ops",
+        "placement agreement: %d/%d pairs exact, %d/%d ops%nstatus agreement (log tables): %d/%d pairs exact, %d/%d ops%n"
+            + "Edge TPU subgraph count: %d pairs differ",
         exactPairs(), pairs.size(), agreeingOps(), totalOps(), statusExactPairs(), pairsWithLog(),
-        statusAgreeingOps(), statusTotalOps());
+        statusAgreeingOps(), statusTotalOps(), customOpMismatches());
   }
 
   /** The pairs whose log states the on-chip memory, estimate against log. */
@@ -196,6 +197,12 @@ public final class AgreementReport {
     return out.toString();
   }
 
+  /** Pairs whose predicted number of Edge TPU subgraphs (custom ops) is known to differ. */
+  public int customOpMismatches() {
+    return (int) pairs.stream().filter(p -> p.error() == null && p.realCustomOps() >= 0
+        && p.predictedCustomOps() != p.realCustomOps()).count();
+  }
+
   /** The summary followed by every disagreement, pair by pair. */
   public String render() {
     StringBuilder out = new StringBuilder(summary()).append('\n').append(memoryComparison());
@@ -203,6 +210,10 @@ public final class AgreementReport {
       if (p.error() != null) {
         out.append(String.format(Locale.ROOT, "%s: not analysed: %s%n", p.id(), p.error()));
         continue;
+      }
+      if (p.realCustomOps() >= 0 && p.predictedCustomOps() != p.realCustomOps()) {
+        out.append(String.format(Locale.ROOT, "%s: %d Edge TPU subgraphs predicted, %d real%n", p.id(),
+            p.predictedCustomOps(), p.realCustomOps()));
       }
       if (!p.exact()) {
         out.append(String.format(Locale.ROOT, "%s: %d/%d ops agree%n", p.id(), p.agreeingOps(), p.ops()));

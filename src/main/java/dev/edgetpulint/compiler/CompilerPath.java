@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +85,8 @@ public final class CompilerPath {
       }
       boolean rejected = !quantization.compatible() && partition.customOpCount() == 0;
       int[] producer = producers(subgraph);
+      List<List<Integer>> consumers = consumers(subgraph);
+      int[] causes = nearestUnmappableAncestors(subgraph, producer, mappable);
       for (Operator op : ops) {
         int i = op.index();
         List<Finding> here = byOperator.getOrDefault(key(subgraph.index(), i), List.of());
@@ -94,7 +95,7 @@ public final class CompilerPath {
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.EDGETPU,
               CompilerStatus.MAPPED, PlacementReason.MAPPED, -1, here);
         } else if (mappable[i]) {
-          int cause = nearestUnmappableAncestor(subgraph, producer, mappable, i);
+          int cause = causes[i];
           Finding collateral = collateralFinding(subgraph, op, cause);
           compilerFindings.add(collateral);
           List<Finding> withCollateral = new ArrayList<>(here);
@@ -103,7 +104,7 @@ public final class CompilerPath {
               CompilerStatus.MORE_THAN_ONE_SUBGRAPH, PlacementReason.COLLATERAL, cause, withCollateral);
         } else {
           PlacementReason reason = rejected ? PlacementReason.MODEL_REJECTED
-              : isIoBoundary(subgraph, producer, partition.kept(), op) ? PlacementReason.IO_BOUNDARY
+              : isIoBoundary(subgraph, producer, consumers, partition.kept(), op) ? PlacementReason.IO_BOUNDARY
               : PlacementReason.UNSUPPORTED;
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.CPU,
               status[i], reason, -1, here);
@@ -197,39 +198,50 @@ public final class CompilerPath {
     return producer;
   }
 
-  /**
-   * The unmappable op that cut {@code op} off: walking back through producers, the unmappable
-   * ancestor reached through mappable ops only, latest in execution order.
-   */
-  static int nearestUnmappableAncestor(Subgraph subgraph, int[] producer, boolean[] mappable, int op) {
-    boolean[] seen = new boolean[mappable.length];
-    Deque<Integer> work = new ArrayDeque<>();
-    work.add(op);
-    seen[op] = true;
-    int best = -1;
-    while (!work.isEmpty()) {
-      int current = work.poll();
-      for (int t : subgraph.operators().get(current).inputs()) {
-        int p = t >= 0 && t < producer.length ? producer[t] : -1;
-        if (p < 0 || seen[p]) {
-          continue;
-        }
-        seen[p] = true;
-        if (mappable[p]) {
-          work.add(p);
-        } else {
-          best = Math.max(best, p);
+  static List<List<Integer>> consumers(Subgraph subgraph) {
+    List<List<Integer>> consumers = new ArrayList<>(subgraph.tensors().size());
+    for (int t = 0; t < subgraph.tensors().size(); t++) {
+      consumers.add(new ArrayList<>(1));
+    }
+    for (Operator op : subgraph.operators()) {
+      for (int t : op.inputs()) {
+        if (t >= 0 && t < consumers.size()) {
+          consumers.get(t).add(op.index());
         }
       }
     }
-    return best;
+    return consumers;
+  }
+
+  /**
+   * For each op, the unmappable op that would cut it off: walking back through producers, the
+   * unmappable ancestor reached through mappable ops only, latest in execution order; -1 if none.
+   * One pass in execution order (producers come first in a TFLite subgraph).
+   */
+  static int[] nearestUnmappableAncestors(Subgraph subgraph, int[] producer, boolean[] mappable) {
+    int n = mappable.length;
+    int[] cause = new int[n];
+    java.util.Arrays.fill(cause, -1);
+    for (Operator op : subgraph.operators()) {
+      int best = -1;
+      for (int t : op.inputs()) {
+        int p = t >= 0 && t < producer.length ? producer[t] : -1;
+        if (p < 0 || p >= op.index()) {
+          continue;
+        }
+        best = Math.max(best, mappable[p] ? cause[p] : p);
+      }
+      cause[op.index()] = best;
+    }
+    return cause;
   }
 
   /**
    * A float/integer conversion at the model's edge: a Cast or Quantize fed only from the graph
    * inputs through CPU ops, or a Dequantize/Cast whose result reaches no Edge TPU op.
    */
-  static boolean isIoBoundary(Subgraph subgraph, int[] producer, boolean[] kept, Operator op) {
+  static boolean isIoBoundary(Subgraph subgraph, int[] producer, List<List<Integer>> consumers,
+      boolean[] kept, Operator op) {
     if (!QuantizationClassifier.isConversion(op.opName()) || !convertsFloat(subgraph, op)) {
       return false;
     }
@@ -251,17 +263,15 @@ public final class CompilerPath {
       return true;
     }
     // Output side: nothing downstream is on the Edge TPU.
-    Map<Integer, List<Integer>> consumers = new LinkedHashMap<>();
-    for (Operator other : subgraph.operators()) {
-      for (int t : other.inputs()) {
-        consumers.computeIfAbsent(t, k -> new ArrayList<>()).add(other.index());
-      }
-    }
     java.util.Arrays.fill(seen, false);
+    work.clear();
     work.add(op.index());
     while (!work.isEmpty()) {
       for (int t : subgraph.operators().get(work.poll()).outputs()) {
-        for (int c : consumers.getOrDefault(t, List.of())) {
+        if (t < 0 || t >= consumers.size()) {
+          continue;
+        }
+        for (int c : consumers.get(t)) {
           if (kept[c]) {
             return false;
           }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param operators every operator of the source with its real placement
  * @param logTable the log's Operator / Count / Status rows; empty when there is no log
  * @param logOnChipBytes the log's "On-chip memory used for caching model parameters", or -1
+ * @param customOps how many edgetpu-custom-op the compiled model has, or -1 when unknown
  */
 public record ExpectedPair(
     String id,
@@ -29,7 +30,8 @@ public record ExpectedPair(
     String compilerVersion,
     List<ExpectedOp> operators,
     List<LogRow> logTable,
-    long logOnChipBytes) {
+    long logOnChipBytes,
+    int customOps) {
 
   public ExpectedPair {
     operators = List.copyOf(operators);
@@ -68,7 +70,7 @@ public record ExpectedPair(
     }
     return new ExpectedPair(id, corpus.resolve(modelPath), root.path("runtime").asInt(AnalysisOptions.DEFAULT_RUNTIME),
         root.path("multiple_subgraphs").asBoolean(false), compiler.isTextual() ? compiler.asText() : null,
-        ops, rows, onChip);
+        ops, rows, onChip, root.path("edgetpu_custom_ops").isInt() ? root.path("edgetpu_custom_ops").asInt() : -1);
   }
 
   private static final java.util.regex.Pattern ON_CHIP = java.util.regex.Pattern.compile(

@@ -60,7 +60,8 @@ public final class QuantizationClassifier {
           continue;
         }
         TensorType type = tensor.type();
-        int16Activations |= type == TensorType.INT16 && tensor.quantization().isPresent();
+        // An int8 LSTM keeps its cell state in an int16 variable tensor: state, not 16x8 activations.
+        int16Activations |= type == TensorType.INT16 && tensor.quantization().isPresent() && !tensor.variable();
         eightBitActivations |= type.isEightBitInteger();
         if (type == TensorType.FLOAT32 && !conversion && !op.isCustom()) {
           interiorFloat = true;

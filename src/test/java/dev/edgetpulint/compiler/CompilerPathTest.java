@@ -222,4 +222,36 @@ class CompilerPathTest {
     assertTrue(text.contains("CONV_2D                        2          More than one subgraph is not supported"), text);
     assertTrue(text.contains("Number of Edge TPU subgraphs: 1"), text);
   }
+
+  @Test
+  void quantizationStageRecognisesTheConverterOutcomes() {
+    GraphBuilder g = new GraphBuilder();
+    int in = g.activation("in", TensorType.INT16, 1, 8);
+    g.quantization(in, new dev.edgetpulint.graph.Quantization(List.of(0.001f), List.of(0L), 0));
+    int w = g.constant("w", TensorType.INT8, new int[] {8, 8});
+    int out = g.activation("out", TensorType.INT16, 1, 8);
+    g.quantization(out, new dev.edgetpulint.graph.Quantization(List.of(0.001f), List.of(0L), 0));
+    g.op("FULLY_CONNECTED").inputs(in, w).outputs(out).add();
+    QuantizationStage int16 = QuantizationClassifier.classify(g.inputs(in).outputs(out).build());
+    assertEquals(QuantizationKind.INT16_ACTIVATIONS, int16.kind());
+    assertTrue(!int16.compatible() && int16.fix().contains("TFLITE_BUILTINS_INT8"));
+
+    GraphBuilder h = new GraphBuilder();
+    int x = h.activation("x", TensorType.FLOAT32, 1, 8);
+    int wq = h.constant("wq", TensorType.INT8, new int[] {8, 8});
+    int y = h.activation("y", TensorType.FLOAT32, 1, 8);
+    h.op("FULLY_CONNECTED").inputs(x, wq).outputs(y).add();
+    assertEquals(QuantizationKind.DYNAMIC_RANGE, QuantizationClassifier.classify(h.inputs(x).outputs(y).build()).kind());
+
+    GraphBuilder f = new GraphBuilder();
+    int a = f.activation("a", TensorType.FLOAT32, 1, 8);
+    int w16 = f.constant("w16", TensorType.FLOAT16, new int[] {8, 8});
+    int w32 = f.activation("w32", TensorType.FLOAT32, 8, 8);
+    int b = f.activation("b", TensorType.FLOAT32, 1, 8);
+    f.op("DEQUANTIZE").inputs(w16).outputs(w32).add();
+    f.op("FULLY_CONNECTED").inputs(a, w32).outputs(b).add();
+    assertEquals(QuantizationKind.FLOAT16_WEIGHTS, QuantizationClassifier.classify(f.inputs(a).outputs(b).build()).kind());
+
+    assertEquals(QuantizationKind.INTEGER_ONLY_INT8, QuantizationClassifier.classify(chain("CONV_2D")).kind());
+  }
 }
