@@ -89,6 +89,7 @@ public final class JsonReport implements Report {
     ObjectNode summary = node.putObject("summary");
     summary.put("edgetpu", analysis.edgeTpuCount());
     summary.put("cpu", analysis.cpuCount());
+    node.put("edgetpuSubgraphs", analysis.edgeTpuSubgraphs());
     MemoryEstimate memory = analysis.memory();
     if (memory != null) {
       ObjectNode m = node.putObject("memory");

@@ -188,6 +188,7 @@ public final class SarifReport implements Report {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("edgetpu", analysis.edgeTpuCount());
     summary.put("cpu", analysis.cpuCount());
+    summary.put("edgetpuSubgraphs", analysis.edgeTpuSubgraphs());
     return summary;
   }
 

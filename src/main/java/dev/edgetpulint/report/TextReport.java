@@ -61,7 +61,7 @@ public final class TextReport implements Report {
     QuantizationStage q = analysis.quantization();
     if (q != null) {
       text.append("Quantization: ").append(q.summary() == null ? q.kind().name() : q.summary())
-          .append(q.compatible() ? "" : " (the compiler will not map it)").append('\n');
+          .append('\n');
     }
     MemoryEstimate memory = analysis.memory();
     if (memory != null) {
@@ -71,6 +71,7 @@ public final class TextReport implements Report {
       text.append("Off-chip memory used for streaming uncached model parameters: ")
           .append(Sizes.format(memory.streamedBytes())).append('\n');
     }
+    text.append("Number of Edge TPU subgraphs: ").append(analysis.edgeTpuSubgraphs()).append('\n');
     text.append("Total number of operations: ").append(analysis.placements().size()).append('\n');
     text.append("Number of operations that will run on Edge TPU: ").append(analysis.edgeTpuCount()).append('\n');
     text.append("Number of operations that will run on CPU: ").append(analysis.cpuCount()).append('\n');

@@ -190,7 +190,7 @@ public final class LintService {
             p.causeOperator(), adjustAll(p.findings(), adjust)))
         .toList();
     return new ModelAnalysis(analysis.model(), analysis.options(), analysis.quantization(), placements,
-        analysis.memory(), findings);
+        analysis.memory(), findings, analysis.edgeTpuSubgraphs());
   }
 
   private static List<Finding> adjustAll(List<Finding> findings, Function<Finding, Finding> adjust) {
