@@ -9,6 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.edgetpulint.graph.ConstantData;
 import dev.edgetpulint.graph.EdgeTpuPackage;
 import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.ModelReadException;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Quantization;
 import dev.edgetpulint.graph.Span;
@@ -24,7 +25,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,9 +66,27 @@ public final class DescriptionReader {
 
   private DescriptionReader() {}
 
-  /** Reads a description file (UTF-8). */
-  public static Model read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+  /**
+   * Reads a description file (UTF-8).
+   *
+   * @throws DescriptionException for a file that is not a valid description (line and column given)
+   * @throws ModelReadException for a file that cannot be read at all
+   */
+  public static Model read(Path path) {
+    String source = path.toString();
+    if (Files.isDirectory(path)) {
+      throw new ModelReadException(source, "is a directory, not a model description");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new ModelReadException(source, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new ModelReadException(source, "cannot read the file (permission denied)");
+    } catch (IOException | OutOfMemoryError e) {
+      throw new ModelReadException(source, "cannot read the file: " + e.getMessage(), e);
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -84,7 +105,7 @@ public final class DescriptionReader {
    *
    * @throws DescriptionException listing every problem found, each with line and column
    */
-  public static Model parse(String text, String source) throws DescriptionException {
+  public static Model parse(String text, String source) {
     List<DescriptionProblem> problems = new ArrayList<>();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
@@ -102,6 +123,12 @@ public final class DescriptionReader {
       throw new DescriptionException(source, sorted(problems));
     }
     return model;
+  }
+
+  /** Whether {@code path} names a description rather than a binary model (by its .yaml/.yml suffix). */
+  public static boolean isDescription(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   /** The description JSON Schema (docs/schema/description.schema.json), as a classpath resource. */
@@ -245,7 +272,7 @@ public final class DescriptionReader {
       List<Integer> signature = null;
       if (node.has("shape_signature")) {
         signature = dims(node.get("shape_signature"), pointer + "/shape_signature", name);
-        if (signature.size() != shape.size()) {
+        if (!signature.isEmpty() && signature.size() != shape.size()) {
           problems.add(tree.problemAt(pointer + "/shape_signature", "tensor '" + name + "': shape_signature "
               + signature + " has rank " + signature.size() + " but shape " + shape + " has rank " + shape.size()));
         }
@@ -322,13 +349,21 @@ public final class DescriptionReader {
         count = Math.multiplyHigh(count, d) != 0 ? Long.MAX_VALUE : count * d;
       }
       if (values != null) {
+        if (node.has("bytes")) {
+          problems.add(tree.problemAt(pointer + "/bytes", "tensor '" + name
+              + "': bytes is only for constants without values"));
+          return null;
+        }
         return values(values, type, count, pointer + "/values", name, constant);
       }
       int width = Math.max(1, type.bytesPerElement());
       long bytes = count > MAX_CONSTANT_BYTES ? Long.MAX_VALUE : count * width;
+      if (node.has("bytes")) {
+        bytes = node.get("bytes").canConvertToLong() ? node.get("bytes").asLong() : Long.MAX_VALUE;
+      }
       if (bytes > MAX_CONSTANT_BYTES) {
-        problems.add(tree.problemAt(pointer + "/shape", "constant tensor '" + name + "' of shape " + shape
-            + " would hold more than " + MAX_CONSTANT_BYTES + " bytes"));
+        problems.add(tree.problemAt(pointer + (node.has("bytes") ? "/bytes" : "/shape"), "constant tensor '" + name
+            + "' of shape " + shape + " would hold more than " + MAX_CONSTANT_BYTES + " bytes"));
         return null;
       }
       if ("zeros".equals(constant.asText())) {

@@ -67,7 +67,7 @@ public final class DescriptionWriter {
         out.append("}\n");
       }
     }
-    out.append("subgraphs:\n");
+    out.append("subgraphs:").append(model.subgraphs().isEmpty() ? " []\n" : "\n");
     for (Subgraph subgraph : model.subgraphs()) {
       writeSubgraph(subgraph, out);
     }
@@ -130,7 +130,7 @@ public final class DescriptionWriter {
   private static String constant(Tensor tensor) {
     ConstantData data = tensor.data();
     if (data.isAllZero()) {
-      return ", constant: zeros";
+      return ", constant: zeros" + bytes(tensor);
     }
     long count = tensor.elementCount();
     if (count <= MAX_WRITTEN_VALUES && tensor.type() != TensorType.STRING) {
@@ -143,7 +143,13 @@ public final class DescriptionWriter {
         return out.append(']').toString();
       }
     }
-    return ", constant: true";
+    return ", constant: true" + bytes(tensor);
+  }
+
+  /** ", bytes: N" where the data's length is not elements x element size (packed INT4, sparse). */
+  private static String bytes(Tensor tensor) {
+    long natural = tensor.elementCount() * Math.max(1, tensor.type().bytesPerElement());
+    return tensor.data().byteLength() == natural ? "" : ", bytes: " + tensor.data().byteLength();
   }
 
   private static String operator(Operator op, List<String> names) {
@@ -227,14 +233,14 @@ public final class DescriptionWriter {
   }
 
   /** Plain when YAML reads the text back as the same string, else double-quoted. */
-  static String string(String text) {
+  public static String string(String text) {
     if (PLAIN.matcher(text).matches() && Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, text, true))) {
       return text;
     }
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 
-  private static List<String> uniqueNames(Subgraph subgraph) {
+  static List<String> uniqueNames(Subgraph subgraph) {
     Set<String> seen = new HashSet<>();
     for (Tensor tensor : subgraph.tensors()) {
       seen.add(tensor.name());

@@ -109,6 +109,15 @@ final class YamlTree {
     return new DescriptionProblem(range[0], range[1], range[2], range[3], message);
   }
 
+  /** The composed YAML node at {@code pointer}, or null. */
+  Node node(String pointer) {
+    return nodes.get(pointer);
+  }
+
+  String line(int oneBased) {
+    return oneBased >= 1 && oneBased <= lines.length ? lines[oneBased - 1] : "";
+  }
+
   /** 1-based [startLine, startColumn, endLine, endColumn] of the node at {@code pointer}, or null. */
   int[] rangeOf(String pointer) {
     Node node = nodes.get(pointer);

@@ -122,29 +122,29 @@ class DescriptionReaderTest {
     DescriptionException e = assertThrows(DescriptionException.class,
         () -> DescriptionReader.parse(text, "model.tflite.yaml"));
     assertEquals("model.tflite.yaml:15:59: operator 0 (CONV_2D) reads tensor 'conv9', which is not declared",
-        e.getMessage());
+        e.describe());
   }
 
   @Test
   void unknownOperatorSuggestsTheNearestName() {
     String text = EXAMPLE.replace("op: CONV_2D", "op: CONV2D");
     DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "m.yaml"));
-    assertEquals("m.yaml:15:14: operator 0: unknown operator 'CONV2D'; did you mean CONV_2D?", e.getMessage());
+    assertEquals("m.yaml:15:14: operator 0: unknown operator 'CONV2D'; did you mean CONV_2D?", e.describe());
   }
 
   @Test
   void schemaViolationsPointAtTheOffendingValue() {
     String text = EXAMPLE.replace("{name: bias, type: INT32", "{name: bias, type: INT33");
     DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "m.yaml"));
-    assertTrue(e.getMessage().startsWith("m.yaml:9:28: subgraphs[0].tensors[2].type: 'INT33'"), e.getMessage());
-    assertTrue(e.getMessage().contains("INT32"), e.getMessage());
+    assertTrue(e.describe().startsWith("m.yaml:9:28: subgraphs[0].tensors[2].type: 'INT33'"), e.describe());
+    assertTrue(e.describe().contains("INT32"), e.describe());
   }
 
   @Test
   void misspelledKeyIsRejected() {
     String text = EXAMPLE.replace("{name: axes, type: INT32, shape: [2]", "{name: axes, type: INT32, shap: [2]");
     DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "m.yaml"));
-    assertTrue(e.getMessage().startsWith("m.yaml:10:"), e.getMessage());
+    assertTrue(e.describe().startsWith("m.yaml:10:"), e.describe());
     assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("shap")), e.problems().toString());
   }
 
@@ -152,8 +152,8 @@ class DescriptionReaderTest {
   void yamlSyntaxErrorPointsAtLineAndColumn() {
     DescriptionException e = assertThrows(DescriptionException.class,
         () -> DescriptionReader.parse("format: edgetpu-lint/description/v1\nsubgraphs: [\n  {a: 1\n", "m.yaml"));
-    assertTrue(e.getMessage().matches("m\\.yaml:\\d+:\\d+: YAML syntax error: .*"), e.getMessage());
-    assertFalse(e.getMessage().contains("\n"));
+    assertTrue(e.describe().matches("m\\.yaml:\\d+:\\d+: YAML syntax error: .*"), e.describe());
+    assertFalse(e.describe().contains("\n"));
   }
 
   @Test
@@ -167,7 +167,7 @@ class DescriptionReaderTest {
             operators: []
         """, "m.yaml"));
     assertEquals(2, e.problems().size(), e.problems().toString());
-    assertEquals("m.yaml:4:52: tensor 'a' has 2 values but its shape holds 3 elements", e.getMessage()
+    assertEquals("m.yaml:4:52: tensor 'a' has 2 values but its shape holds 3 elements", e.describe()
         .replace(" (and 1 more)", ""));
     assertEquals(5, e.problems().get(1).line());
   }
@@ -177,8 +177,8 @@ class DescriptionReaderTest {
     for (String text : List.of("", "42", "- a\n- b\n", "format: other/v9\nsubgraphs: []\n", "format: [\n",
         "a: &a [*a]\n", "format: edgetpu-lint/description/v1\nsubgraphs: [{tensors: [], operators: [{op: X}]}]\n")) {
       DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "x.yaml"));
-      assertTrue(e.getMessage().startsWith("x.yaml:"), e.getMessage());
-      assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      assertTrue(e.describe().startsWith("x.yaml:"), e.describe());
+      assertFalse(e.describe().contains("\n"), e.describe());
     }
   }
 
@@ -207,7 +207,7 @@ class DescriptionReaderTest {
               - {name: w, type: FLOAT32, shape: [100000, 100000, 100000], constant: true}
             operators: []
         """, "m.yaml"));
-    assertTrue(e.getMessage().contains("would hold more than"), e.getMessage());
+    assertTrue(e.describe().contains("would hold more than"), e.describe());
   }
 
   @Test
@@ -218,7 +218,7 @@ class DescriptionReaderTest {
     Path binary = dir.resolve("m.tflite");
     Files.write(binary, new byte[] {0x1c, 0, 0, 0, 'T', 'F', 'L', '3', (byte) 0xff, (byte) 0xfe});
     DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.read(binary));
-    assertTrue(e.getMessage().endsWith("not a UTF-8 text file (is it a binary .tflite?)"), e.getMessage());
+    assertTrue(e.describe().endsWith("not a UTF-8 text file (is it a binary .tflite?)"), e.describe());
     assertNull(null);
   }
 }

@@ -9,7 +9,13 @@ import dev.edgetpulint.graph.Quantization;
 import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
+import dev.edgetpulint.graph.ModelReadException;
+import dev.edgetpulint.tflite.TfliteReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -18,16 +24,24 @@ class DescriptionRoundTripTest {
 
   /** Everything about a graph that a rule or the compiler path can observe, as comparable text. */
   static List<String> observable(Model model) {
+    return observable(model, false);
+  }
+
+  /** With {@code uniqueNames}, tensor names as a description writes them (duplicates get "#index"). */
+  static List<String> observable(Model model, boolean uniqueNames) {
     List<String> out = new ArrayList<>();
     out.add("model " + model.schemaVersion() + " " + model.description() + " " + model.metadataNames() + " "
         + model.signatureKeys() + " " + model.edgeTpuPackages());
     for (Subgraph g : model.subgraphs()) {
       out.add("subgraph " + g.index() + " " + g.name() + " in=" + g.inputs() + " out=" + g.outputs());
+      List<String> names = uniqueNames ? DescriptionWriter.uniqueNames(g) : null;
       for (Tensor t : g.tensors()) {
         String data = t.data() == null ? "activation" : "constant bytes=" + t.data().byteLength()
             + " zero=" + t.data().isAllZero()
-            + (t.elementCount() <= DescriptionWriter.MAX_WRITTEN_VALUES ? " values=" + t.data().values() : "");
-        out.add("tensor " + t.index() + " " + t.name() + " " + t.type() + " " + t.shape() + " "
+            // Values of a sparse tensor are its compressed data, not elements: no rule reads them.
+            + (t.elementCount() <= DescriptionWriter.MAX_WRITTEN_VALUES && !t.sparse()
+                ? " values=" + t.data().values() : "");
+        out.add("tensor " + t.index() + " " + (names == null ? t.name() : names.get(t.index())) + " " + t.type() + " " + t.shape() + " "
             + t.shapeSignature() + " " + t.quantization() + " " + data + " var=" + t.variable()
             + " sparse=" + t.sparse());
       }
@@ -75,6 +89,53 @@ class DescriptionRoundTripTest {
     // Writing the read model again gives the same text: the format is a fixed point.
     assertEquals(text.replace("source: fixture.tflite\n", "source: fixture.tflite.yaml\n"),
         DescriptionWriter.write(back));
+  }
+
+  @Test
+  void everyCorpusModelSurvivesDescribeAndRead() throws Exception {
+    Path corpus = Path.of(System.getProperty("edgetpulint.corpus", "../shared/corpus"), "models");
+    Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus absent: " + corpus);
+    List<Path> models;
+    try (Stream<Path> files = Files.list(corpus)) {
+      models = files.filter(p -> p.toString().endsWith(".tflite")).sorted().toList();
+    }
+    int same = 0;
+    int unreadable = 0;
+    List<String> different = new ArrayList<>();
+    for (Path path : models) {
+      Model model;
+      try {
+        model = TfliteReader.read(path);
+      } catch (ModelReadException e) {
+        unreadable++;
+        continue;
+      }
+      long t0 = System.nanoTime();
+      String text = DescriptionWriter.write(model);
+      long t1 = System.nanoTime();
+      Model back = DescriptionReader.parse(text, path + ".yaml");
+      long t2 = System.nanoTime();
+      if (Boolean.getBoolean("edgetpulint.timing")) {
+        System.out.printf("%s write %d ms read %d ms, %d chars%n", path.getFileName(), (t1 - t0) / 1_000_000,
+            (t2 - t1) / 1_000_000, text.length());
+      }
+      if (observable(model, true).equals(observable(back))) {
+        same++;
+      } else {
+        List<String> a = observable(model, true);
+        List<String> b = observable(back);
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+          if (!a.get(i).equals(b.get(i))) {
+            different.add(path.getFileName() + ": " + a.get(i) + " | " + b.get(i));
+            break;
+          }
+        }
+      }
+    }
+    System.out.println("description round trip: " + same + " of " + (models.size() - unreadable)
+        + " readable corpus models identical (" + unreadable + " unreadable)");
+    assertEquals(List.of(), different);
+    Assumptions.assumeTrue(same > 0, "no readable corpus model");
   }
 
   @Test
