@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { checkArguments, LintSettings, runJar } from './cli';
+import { checkArguments, LintSettings, runJar, settingsNotOnTheCommandLine } from './cli';
 import { findJava, hostEnvironment, JavaLookup } from './java';
 import {
   MODEL_DESCRIPTION_SCHEME,
@@ -57,9 +57,13 @@ export async function deactivate(): Promise<void> {
 function settings(): LintSettings {
   const configuration = vscode.workspace.getConfiguration(CONFIGURATION_SECTION);
   return {
-    runtimeVersion: configuration.get<number>('runtimeVersion', 14),
-    select: configuration.get<string[]>('rules.select', []),
-    ignore: configuration.get<string[]>('rules.ignore', []),
+    runtime: configuration.get<number | null>('runtime', null),
+    multipleSubgraphs: configuration.get<boolean>('multipleSubgraphs', false),
+    select: configuration.get<string[]>('select', []),
+    ignore: configuration.get<string[]>('ignore', []),
+    severity: configuration.get<Record<string, string>>('severity', {}),
+    configFile: configuration.get<string>('configFile', ''),
+    rules: configuration.get<string[]>('rules', []),
   };
 }
 
@@ -109,7 +113,6 @@ async function startServer(modelWatcher: vscode.FileSystemWatcher): Promise<void
     args: ['-XX:+UseSerialGC', '-Xshare:auto', '-jar', resolved.jar, 'lsp'],
     transport: TransportKind.stdio,
   };
-  const current = settings();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -121,10 +124,8 @@ async function startServer(modelWatcher: vscode.FileSystemWatcher): Promise<void
       fileEvents: modelWatcher,
       configurationSection: CONFIGURATION_SECTION,
     },
-    initializationOptions: {
-      runtimeVersion: current.runtimeVersion,
-      rules: { select: current.select, ignore: current.ignore },
-    },
+    // The server reads the same section through workspace/configuration; these cover the first lint.
+    initializationOptions: { [CONFIGURATION_SECTION]: settings() },
     outputChannel: output,
     traceOutputChannel: output,
   };
@@ -194,16 +195,21 @@ async function lintModel(argument: unknown): Promise<void> {
     return;
   }
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === model.toString());
-  const args = checkArguments(model.fsPath, settings());
+  const current = settings();
+  const args = checkArguments(model.fsPath, current);
   output.appendLine('');
   output.appendLine(`$ edgetpu-lint ${args.join(' ')}`);
   if (open?.isDirty) {
     output.appendLine('(unsaved changes are not in this report; the Problems view shows them)');
   }
+  const notApplied = settingsNotOnTheCommandLine(current);
+  if (notApplied.length > 0) {
+    output.appendLine(`(${notApplied.join(', ')} apply to the Problems view; the command line takes them from .edgetpu-lint.yaml)`);
+  }
   output.show(true);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Edge TPU Lint: ${vscode.workspace.asRelativePath(model)}` },
-    () => runJar(resolved.java, resolved.jar, args),
+    () => runJar(resolved.java, resolved.jar, args, vscode.workspace.getWorkspaceFolder(model)?.uri.fsPath),
   );
   if (result.stdout !== '') {
     output.append(result.stdout);

@@ -1,6 +1,7 @@
 // Drives a real VS Code (code-server) in Debian's headless Chromium through playwright-core.
 // Started by test/e2e.sh, which installs everything and passes the environment below.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -17,6 +18,7 @@ const MODEL = env('E2E_MODEL');
 const DESCRIPTION = env('E2E_DESCRIPTION');
 const RUN_DIR = env('E2E_RUN_DIR');
 const SCREENSHOTS = env('E2E_SCREENSHOTS');
+const JAR = env('E2E_JAR');
 const MODEL_DESCRIPTION = `${MODEL}.yaml`;
 
 const LONG = 120_000; // the first start of a JVM and of VS Code on a busy 2-core machine
@@ -29,6 +31,49 @@ function lineOf(file, pattern) {
   return index + 1;
 }
 
+/** What the command line finds in each file: the editor must show the same. */
+function cliFindings(...files) {
+  let stdout;
+  try {
+    stdout = execFileSync('java', ['-jar', JAR, 'check', '--format', 'json', ...files], { cwd: WORKSPACE, encoding: 'utf8' });
+  } catch (error) {
+    if (error.status !== 1) throw error; // 1 = findings
+    stdout = error.stdout;
+  }
+  const report = JSON.parse(stdout);
+  return Object.fromEntries(
+    files.map((file) => {
+      const model = report.models.find((m) => m.path === file || m.path.endsWith(`/${file}`));
+      assert.ok(model, `the command line did not report ${file}`);
+      return [file, model.findings.map((f) => ({ rule: f.rule, line: f.location?.line }))];
+    }),
+  );
+}
+
+/** Problems rows grouped by file: {file: [marker text, ...]}. */
+function groupByFile(rows) {
+  const groups = {};
+  let current;
+  for (const row of rows) {
+    const file = /problems? in file (\S+)/.exec(row);
+    if (file) {
+      current = file[1];
+      groups[current] = [];
+    } else if (current) {
+      groups[current].push(row);
+    }
+  }
+  return groups;
+}
+
+/** The findings of `expected` that the file's markers do not show (rule id, and line when it has one). */
+function missing(groups, file, expected) {
+  const markers = groups[file] ?? [];
+  return expected.filter(
+    (f) => !markers.some((m) => m.includes(f.rule) && (f.line === undefined || m.includes(`[Ln ${f.line},`))),
+  );
+}
+
 let context;
 let page;
 
@@ -38,7 +83,7 @@ before(async () => {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    viewport: { width: 1500, height: 940 },
+    viewport: { width: 1500, height: 1050 },
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(60_000);
@@ -103,41 +148,52 @@ async function waitForProblems(accept, what) {
 }
 
 test('the Problems view lists the findings of a description file and of a .tflite model', async () => {
+  const expected = cliFindings(DESCRIPTION, MODEL);
+  // The fixture's first problem, so that an empty report cannot pass.
+  const convLine = lineOf(join(WORKSPACE, DESCRIPTION), /op: CONV_2D/);
+  assert.ok(
+    expected[DESCRIPTION].some((f) => f.rule === 'EDGETPU-CONV2D-DILATION' && f.line === convLine),
+    `the command line should find the unequal dilation at line ${convLine}: ${JSON.stringify(expected[DESCRIPTION])}`,
+  );
+  assert.ok(expected[MODEL].length > 0, `the command line should find problems in the float model ${MODEL}`);
+
   await openFile(DESCRIPTION);
   await page.locator('.tab.active', { hasText: DESCRIPTION }).waitFor();
   await showProblems();
-  const convLine = lineOf(join(WORKSPACE, DESCRIPTION), /op: CONV_2D/);
-  const leakyLine = lineOf(join(WORKSPACE, DESCRIPTION), /op: LEAKY_RELU/);
-  const rows = await waitForProblems(
-    (r) =>
-      r.some((row) => row.includes(DESCRIPTION)) &&
-      r.some((row) => row.includes(MODEL) && !row.includes(MODEL_DESCRIPTION)) &&
-      r.some((row) => /dilation/i.test(row) && row.includes(`[Ln ${convLine},`)) &&
-      r.some((row) => /LEAKY_RELU/.test(row) && row.includes(`[Ln ${leakyLine},`)),
-    `findings on ${DESCRIPTION} (dilation at line ${convLine}, LEAKY_RELU at line ${leakyLine}) and on ${MODEL}`,
-  );
+  const rows = await waitForProblems((r) => {
+    const groups = groupByFile(r);
+    return missing(groups, DESCRIPTION, expected[DESCRIPTION]).length === 0 && missing(groups, MODEL, expected[MODEL]).length === 0;
+  }, `every finding of the command line: ${JSON.stringify(expected)}`);
   console.log(`Problems view:\n  ${rows.join('\n  ')}`);
+
+  // Where each op runs, above the op in the description (code lenses from the server).
+  const lenses = page.locator('.editor-instance .codelens-decoration');
+  await lenses.filter({ hasText: 'Edge TPU' }).first().waitFor({ timeout: LONG });
+  await lenses.filter({ hasText: 'CPU' }).first().waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'vscode-problems.png') });
 });
 
 test('opening a .tflite shows its description read-only, with findings on their lines', async () => {
+  const expected = cliFindings(MODEL)[MODEL];
+  await runCommand('View: Close All Editors'); // the closed description's findings leave the Problems view
   await openFile(MODEL);
-  const tab = page.locator('.tab.active', { hasText: MODEL_DESCRIPTION });
-  await tab.waitFor({ timeout: LONG });
+  await page.locator('.tab.active', { hasText: MODEL_DESCRIPTION }).waitFor({ timeout: LONG });
   const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
   await editor.filter({ hasText: 'edgetpu-lint/description/v1' }).waitFor({ timeout: LONG });
-  const rows = await waitForProblems(
-    (r) => r.some((row) => row.includes(MODEL_DESCRIPTION)),
-    `findings on the description view ${MODEL_DESCRIPTION}`,
-  );
-  // Typing into a virtual document is refused: it stays what `describe` made.
+  // The description of a model has the model's findings, now on the lines of its ops.
+  const rows = await waitForProblems((r) => {
+    const markers = groupByFile(r)[MODEL_DESCRIPTION] ?? [];
+    return expected.every((f) => markers.some((m) => m.includes(f.rule) && /\[Ln \d+,/.test(m)));
+  }, `the findings ${JSON.stringify(expected.map((f) => f.rule))} on the description view ${MODEL_DESCRIPTION}`);
+  console.log(`description view:\n  ${(groupByFile(rows)[MODEL_DESCRIPTION] ?? []).join('\n  ')}`);
+  await page.locator('.editor-instance .codelens-decoration', { hasText: 'CPU' }).first().waitFor({ timeout: LONG });
+
+  // Typing into the view is refused: it stays what `describe` made.
   const before = await editor.innerText();
   await editor.click();
   await page.keyboard.type('xyz');
+  await page.waitForTimeout(500);
   assert.equal(await editor.innerText(), before, 'the model view must be read-only');
-  const placements = await page.locator('.editor-instance .monaco-editor').first().innerText();
-  assert.match(placements, /Edge TPU|CPU/, 'the model view shows where each op runs');
-  console.log(`description view findings: ${rows.filter((row) => !row.includes(MODEL_DESCRIPTION)).length} rows`);
   await page.screenshot({ path: join(SCREENSHOTS, 'vscode-model-view.png') });
 });
 
@@ -149,6 +205,7 @@ test('"Edge TPU: Lint model" runs the linter on the model and reports in the out
   await outputView.waitFor({ timeout: LONG });
   const text = await outputView.innerText();
   assert.match(text, /edgetpu-lint check/);
+  assert.match(text, /EDGETPU-CONV2D-DILATION/);
   assert.match(text, /exit code 1: findings reported/);
   process.env.E2E_PASSED = '1';
 });

@@ -1,18 +1,37 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkArguments, describeArguments } from '../../src/cli';
+import { checkArguments, describeArguments, LintSettings, settingsNotOnTheCommandLine } from '../../src/cli';
+
+const DEFAULTS: LintSettings = {
+  runtime: null,
+  multipleSubgraphs: false,
+  select: [],
+  ignore: [],
+  severity: {},
+  configFile: '',
+  rules: [],
+};
 
 describe('checkArguments', () => {
-  it('passes the runtime version and leaves rule selection out when empty', () => {
-    assert.deepEqual(checkArguments('/m/a.tflite', { runtimeVersion: 13, select: [], ignore: [] }), [
-      'check', '--runtime-version', '13', '/m/a.tflite',
-    ]);
+  it('leaves everything to the configuration file by default', () => {
+    assert.deepEqual(checkArguments('/m/a.tflite', DEFAULTS), ['check', '/m/a.tflite']);
   });
 
-  it('joins selected and ignored rules', () => {
-    assert.deepEqual(checkArguments('a.tflite', { runtimeVersion: 14, select: ['ETPU1', 'ETPU2'], ignore: ['ETPU3'] }), [
-      'check', '--runtime-version', '14', '--select', 'ETPU1,ETPU2', '--ignore', 'ETPU3', 'a.tflite',
-    ]);
+  it('passes runtime, multiple subgraphs, config file and rule directories as flags', () => {
+    assert.deepEqual(
+      checkArguments('a.tflite', { ...DEFAULTS, runtime: 13, multipleSubgraphs: true, configFile: 'c.yaml', rules: ['r1', 'r2'] }),
+      ['check', '--runtime', '13', '--enable-multiple-subgraphs', '--config', 'c.yaml', '--rules', 'r1', '--rules', 'r2', 'a.tflite'],
+    );
+  });
+});
+
+describe('settingsNotOnTheCommandLine', () => {
+  it('names the rule selection settings that only the language server applies', () => {
+    assert.deepEqual(settingsNotOnTheCommandLine(DEFAULTS), []);
+    assert.deepEqual(
+      settingsNotOnTheCommandLine({ ...DEFAULTS, select: ['EDGETPU-'], severity: { X: 'off' } }),
+      ['edgetpuLint.select', 'edgetpuLint.severity'],
+    );
   });
 });
 
