@@ -26,13 +26,14 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "[package] npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-echo "[package] compiling TypeScript"
+echo "[package] type-checking and bundling TypeScript"
 rm -rf out
-npx --no-install tsc -p .
+npx --no-install tsc -p . --noEmit
+npm run --silent bundle
 mkdir -p server
 cp "$jar" server/edgetpu-lint.jar
 version="$(node -p "require('./package.json').version")"
 echo "[package] vsce package -> edgetpu-lint-$version.vsix"
-npx --no-install vsce package --skip-license --allow-missing-repository \
+npx --no-install vsce package --no-dependencies --skip-license --allow-missing-repository \
   --out "edgetpu-lint-$version.vsix" >/dev/null
 ls -l "edgetpu-lint-$version.vsix"
