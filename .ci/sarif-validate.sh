@@ -16,7 +16,7 @@ for file in "$@"; do
   # The package's bin.js re-runs its arguments through a shell (spawnSync with shell: true), where ";"
   # would split the command: quote every argument twice (once for npx -c, once for bin.js).
   if ! npx --yes -p "@microsoft/sarif-multitool@${version}" -c \
-      "sarif-multitool validate --rule-kind '\"Sarif;Gh\"' --output '\"$log\"' '\"$file\"'" \
+      "sarif-multitool validate --max-file-size-in-kb 1000000 --rule-kind '\"Sarif;Gh\"' --output '\"$log\"' '\"$file\"'" \
       > "$out/stdout.txt" 2>&1; then
     cat "$out/stdout.txt" >&2
     echo "sarif-validate: the multitool could not run on $file" >&2

@@ -66,10 +66,11 @@ import picocli.CommandLine.Parameters;
       "      Accept today's findings once; afterwards only new findings fail.",
       "",
       "Exit codes:",
-      "  0  no finding at or above the --fail-on level (default error)",
-      "  1  findings at or above the --fail-on level (error: some operator will run on the CPU)",
-      "  2  usage error, an input or configuration that could not be read, or an internal error "
-          + "(wins over 1; every other input is still judged and reported)",
+      "  0  no finding at or above the --fail-on level (default: error)",
+      "  1  findings at or above the --fail-on level (error: an operator will run",
+      "     on the CPU)",
+      "  2  usage error, an input or configuration that could not be read, or an",
+      "     internal error; wins over 1 (every other input is still judged)",
     })
 public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--runtime", paramLabel = "N",
@@ -169,6 +170,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
     LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd);
     LintService service = services.get();
+    if (!ruleDirs.isEmpty()) {
+      try {
+        service.rules(ruleDirs);
+      } catch (Exception e) {
+        err.println("edgetpu-lint: --rules: " + e.getMessage());
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
     boolean progress = System.console() != null;
     LintRun run = service.lint(paths, options, (done, total, path) -> {
       if (progress && total > 1) {

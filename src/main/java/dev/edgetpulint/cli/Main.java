@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       RulesCommand.class,
+      DescribeCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class,
     },
     description = {
@@ -51,6 +53,9 @@ public final class Main implements Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(services));
+        }
+        if (type == LspCommand.class) {
+          return type.cast(new LspCommand(services));
         }
         return defaults.create(type);
       }

@@ -51,7 +51,9 @@ final class QuickFixes {
     }
     List<Diagnostic> diagnostics = service.diagnostics(analysis);
     for (ModelLanguageService.OperatorAt at : service.operators(analysis)) {
-      if (range != null && !ModelLanguageService.intersects(at.range(), range)) {
+      // Whole lines: a cursor anywhere on an operator's line(s) offers its fixes.
+      if (range != null && (range.getEnd().getLine() < at.range().getStart().getLine()
+          || range.getStart().getLine() > at.range().getEnd().getLine())) {
         continue;
       }
       List<Finding> findings = service.findingsAt(analysis, at.subgraph(), at.operator().index()).stream()

@@ -46,6 +46,15 @@ public final class LintService {
     this.engine = engine;
   }
 
+  /**
+   * The rules known with these extra directories; loads (and so checks) the directories' rule files.
+   *
+   * @throws Exception naming every problem of the rule files (file:line:column: what is wrong)
+   */
+  public List<RuleInfo> rules(List<Path> ruleDirs) throws Exception {
+    return engine.rules(ruleDirs.stream().map(d -> d.toAbsolutePath().normalize()).toList());
+  }
+
   public LintRun lint(List<Path> inputs, LintOptions options) {
     return lint(inputs, options, (finished, total, path) -> { });
   }

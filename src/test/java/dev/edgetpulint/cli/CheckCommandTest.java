@@ -128,6 +128,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void brokenRuleDirectoryIsAUsageErrorNamingFileAndLine() throws Exception {
+    Files.writeString(dir.resolve("bad.yaml"), "rules:\n  - id: X\n    titel: y\n");
+    Path model = TestModels.write(dir.resolve("m/ok.tflite.yaml"), TestModels.fullyMapped("ok"));
+    CliRunner.Result result = CliRunner.run(dev.edgetpulint.service.StandardServices::lintService,
+        "check", "--rules", dir.toString(), model.toString());
+    assertEquals(ExitCodes.ERROR, result.exitCode());
+    assertTrue(result.err().contains("bad.yaml:2:"), result.err());
+    assertTrue(result.err().contains("'titel'"), result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
   void helpTeachesAndVersionPrints() {
     CliRunner.Result help = check("--help");
     assertEquals(0, help.exitCode());
