@@ -219,7 +219,7 @@ public final class TfliteWriter {
   }
 
   private int options(OptionsSchema.OptionsTable table, Operator op) {
-    for (String name : op.options().keySet()) {
+    for (String name : new java.util.TreeSet<>(op.options().keySet())) {
       if (table.field(name) == null) {
         throw new IllegalArgumentException(op.opName() + " (" + table.name() + ") has no option '" + name
             + "'; it has " + table.fields().stream().map(OptionsSchema.Field::name).toList());
