@@ -34,13 +34,21 @@ public final class LocatedYaml {
    * @throws YamlSyntaxException with line and column when the text is not YAML
    */
   public static LocatedYaml parse(String text) {
+    return parse(text, false);
+  }
+
+  /**
+   * Parses {@code text}; with {@code skipExamples} the {@code examples} of each rule are scanned but
+   * not built (the command line does not need them, and they are most of a rule file).
+   */
+  public static LocatedYaml parse(String text, boolean skipExamples) {
     Map<String, int[]> positions = new HashMap<>();
     try (JsonParser parser = YAML.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return new LocatedYaml(JsonNodeFactory.instance.nullNode(), positions);
       }
-      JsonNode root = read(parser, "", positions);
+      JsonNode root = read(parser, "", positions, skipExamples);
       return new LocatedYaml(root, positions);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
@@ -64,7 +72,8 @@ public final class LocatedYaml {
     return sb.toString();
   }
 
-  private static JsonNode read(JsonParser p, String pointer, Map<String, int[]> positions) throws IOException {
+  private static JsonNode read(JsonParser p, String pointer, Map<String, int[]> positions, boolean skipExamples)
+      throws IOException {
     JsonLocation loc = p.currentTokenLocation();
     positions.put(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
     JsonToken t = p.currentToken();
@@ -77,7 +86,11 @@ public final class LocatedYaml {
           JsonLocation keyLoc = p.currentTokenLocation();
           p.nextToken();
           String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-          JsonNode value = read(p, child, positions);
+          if (skipExamples && name.equals("examples") && pointer.startsWith("/rules/")) {
+            p.skipChildren();
+            continue;
+          }
+          JsonNode value = read(p, child, positions, skipExamples);
           positions.put(child + "#key", new int[] {keyLoc.getLineNr(), keyLoc.getColumnNr()});
           if (node.has(name)) {
             throw new YamlSyntaxException(keyLoc.getLineNr(), keyLoc.getColumnNr(), "key '" + name + "' appears twice");
@@ -90,7 +103,7 @@ public final class LocatedYaml {
         ArrayNode node = f.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          node.add(read(p, pointer + "/" + i, positions));
+          node.add(read(p, pointer + "/" + i, positions, skipExamples));
           i++;
         }
         return node;

@@ -69,7 +69,8 @@ public record Rule(
     excludeOps = List.copyOf(excludeOps);
     let = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(let));
     suppresses = List.copyOf(suppresses);
-    examples = List.copyOf(examples);
+    // Built-in rules get a list that reads the examples on first use (see RuleLoader.ExampleSource).
+    examples = examples instanceof RuleLoader.LazyExamples ? examples : List.copyOf(examples);
   }
 
   /** Whether this operator rule looks at {@code op} (by type; the condition decides the rest). */

@@ -35,9 +35,18 @@ public final class RuleLoader {
    * @throws RuleLoadException listing every problem found
    */
   public static List<Rule> parse(String file, String text, boolean validate) {
+    return parse(file, text, validate, false);
+  }
+
+  /**
+   * Parses {@code text}; with {@code lazyExamples} each rule's examples are read only when first asked
+   * for (the command line never asks; tests and the docs generator do).
+   */
+  static List<Rule> parse(String file, String text, boolean validate, boolean lazyExamples) {
     LocatedYaml yaml;
+    boolean skip = lazyExamples && !validate;
     try {
-      yaml = LocatedYaml.parse(text);
+      yaml = LocatedYaml.parse(text, skip);
     } catch (LocatedYaml.YamlSyntaxException e) {
       throw new RuleLoadException(List.of(file + ":" + e.line + ":" + e.column + ": " + e.getMessage()));
     }
@@ -50,9 +59,10 @@ public final class RuleLoader {
     }
     List<Rule> rules = new ArrayList<>();
     JsonNode list = yaml.root().path("rules");
+    ExampleSource lazy = skip ? new ExampleSource(file, text) : null;
     for (int i = 0; i < list.size(); i++) {
       try {
-        rules.add(toRule(file, yaml, "/rules/" + i, list.get(i), problems));
+        rules.add(toRule(file, yaml, "/rules/" + i, list.get(i), problems, lazy, i));
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -68,7 +78,8 @@ public final class RuleLoader {
     return file + ":" + pos[0] + ":" + pos[1];
   }
 
-  private static Rule toRule(String file, LocatedYaml yaml, String pointer, JsonNode node, List<String> problems) {
+  private static Rule toRule(String file, LocatedYaml yaml, String pointer, JsonNode node, List<String> problems,
+      ExampleSource lazy, int index) {
     String id = node.path("id").asText();
     Rule.Scope scope = "model".equals(node.path("scope").asText("operator")) ? Rule.Scope.MODEL : Rule.Scope.OPERATOR;
     List<String> ops = strings(node.path("ops"));
@@ -99,15 +110,7 @@ public final class RuleLoader {
             + "' cannot name a helper; use lower_snake_case other than " + String.join(", ", RESERVED));
       }
     }
-    List<RuleExample> examples = new ArrayList<>();
-    JsonNode ex = node.path("examples");
-    for (int i = 0; i < ex.size(); i++) {
-      JsonNode e = ex.get(i);
-      int line = yaml.position(pointer + "/examples/" + i)[0];
-      examples.add(new RuleExample(e.path("name").asText(), "trigger".equals(e.path("expect").asText()),
-          e.path("runtime").asInt(14), e.hasNonNull("compiler") ? e.get("compiler").asText() : null,
-          e.path("model"), line));
-    }
+    List<RuleExample> examples = lazy != null ? lazy.of(index) : examples(yaml, pointer, node);
     return new Rule(
         id,
         node.path("title").asText().strip(),
@@ -130,6 +133,79 @@ public final class RuleLoader {
         examples,
         file,
         yaml.position(pointer)[0]);
+  }
+
+  static List<RuleExample> examples(LocatedYaml yaml, String pointer, JsonNode node) {
+    List<RuleExample> examples = new ArrayList<>();
+    JsonNode ex = node.path("examples");
+    for (int i = 0; i < ex.size(); i++) {
+      JsonNode e = ex.get(i);
+      int line = yaml.position(pointer + "/examples/" + i)[0];
+      examples.add(new RuleExample(e.path("name").asText(), "trigger".equals(e.path("expect").asText()),
+          e.path("runtime").asInt(14), e.hasNonNull("compiler") ? e.get("compiler").asText() : null,
+          e.path("model"), line));
+    }
+    return List.copyOf(examples);
+  }
+
+  /** Reads a file's examples on first use: the whole file once, then each rule's list. */
+  static final class ExampleSource {
+    private final String file;
+    private final String text;
+    private LocatedYaml yaml;
+
+    ExampleSource(String file, String text) {
+      this.file = file;
+      this.text = text;
+    }
+
+    List<RuleExample> of(int index) {
+      return new LazyExamples(this, index);
+    }
+
+    private synchronized List<RuleExample> load(int index) {
+      if (yaml == null) {
+        yaml = LocatedYaml.parse(text);
+      }
+      String pointer = "/rules/" + index;
+      return examples(yaml, pointer, yaml.root().path("rules").path(index));
+    }
+
+    @Override
+    public String toString() {
+      return file;
+    }
+  }
+
+  /** A rule's examples, read from its file on first access; immutable. */
+  static final class LazyExamples extends java.util.AbstractList<RuleExample> {
+    private final ExampleSource source;
+    private final int index;
+    private volatile List<RuleExample> loaded;
+
+    LazyExamples(ExampleSource source, int index) {
+      this.source = source;
+      this.index = index;
+    }
+
+    private List<RuleExample> loaded() {
+      List<RuleExample> l = loaded;
+      if (l == null) {
+        l = source.load(index);
+        loaded = l;
+      }
+      return l;
+    }
+
+    @Override
+    public RuleExample get(int i) {
+      return loaded().get(i);
+    }
+
+    @Override
+    public int size() {
+      return loaded().size();
+    }
   }
 
   /** Names a rule's helpers may not take: the variables every expression already has. */

@@ -75,7 +75,7 @@ public final class RuleSet {
       synchronized (RuleSet.class) {
         s = builtIn;
         if (s == null) {
-          s = of(parseAll(builtInFiles(), false));
+          s = of(parseAll(builtInFiles(), false, true));
           builtIn = s;
         }
       }
@@ -112,7 +112,7 @@ public final class RuleSet {
     }
     List<Rule> extra = new ArrayList<>();
     try {
-      extra.addAll(parseAll(files, true));
+      extra.addAll(parseAll(files, true, false));
     } catch (RuleLoadException e) {
       problems.addAll(e.problems());
     }
@@ -131,12 +131,12 @@ public final class RuleSet {
   }
 
   /** Parses rule files given as name to text, collecting the problems of all of them. */
-  static List<Rule> parseAll(Map<String, String> files, boolean validate) {
+  static List<Rule> parseAll(Map<String, String> files, boolean validate, boolean lazyExamples) {
     List<Rule> rules = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       try {
-        rules.addAll(RuleLoader.parse(f.getKey(), f.getValue(), validate));
+        rules.addAll(RuleLoader.parse(f.getKey(), f.getValue(), validate, lazyExamples));
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }

@@ -1,0 +1,42 @@
+package dev.edgetpulint.rules;
+
+import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.tflite.TfliteReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures the rule engine's cold start in a fresh JVM (not a test; run by hand, see
+ * docs/rules-engine.md): {@code java -cp ... dev.edgetpulint.rules.RulesColdStart MODEL.tflite [eager]}.
+ * Prints milliseconds for: reading the packaged rules, compiling (all rules when "eager", else only
+ * those the model needs, on first use), the first evaluation, and a second evaluation.
+ */
+public final class RulesColdStart {
+  private RulesColdStart() {}
+
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    Model model = TfliteReader.read(Path.of(args[0]));
+    long t1 = System.nanoTime();
+    RuleSet rules = RuleSet.builtIn();
+    long t2 = System.nanoTime();
+    RuleEngine engine = new RuleEngine(rules);
+    boolean eager = args.length > 1 && args[1].equals("eager");
+    if (eager) {
+      engine.compileAll();
+    }
+    long t3 = System.nanoTime();
+    List<Finding> findings = engine.evaluate(model, 14);
+    long t4 = System.nanoTime();
+    engine.evaluate(model, 14);
+    long t5 = System.nanoTime();
+    int ops = model.subgraphs().stream().mapToInt(s -> s.operators().size()).sum();
+    System.out.printf("model=%s ops=%d rules=%d findings=%d read=%.0fms load=%.0fms compile%s=%.0fms first=%.0fms second=%.1fms total=%.0fms%n",
+        Path.of(args[0]).getFileName(), ops, rules.size(), findings.size(), ms(t1 - t0), ms(t2 - t1),
+        eager ? "(all)" : "(lazy)", ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t4 - t0));
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}
