@@ -184,6 +184,58 @@ public final class AgreementReport {
         statusAgreeingOps(), statusTotalOps(), customOpMismatches());
   }
 
+  /** The whole report as JSON (for `check --expected` JSON output and the HTML report). */
+  public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var root = json.objectNode();
+    root.put("pairs", pairs.size());
+    root.put("exactPairs", exactPairs());
+    root.put("ops", totalOps());
+    root.put("agreeingOps", agreeingOps());
+    root.put("pairsWithLog", pairsWithLog());
+    root.put("statusExactPairs", statusExactPairs());
+    root.put("statusOps", statusTotalOps());
+    root.put("statusAgreeingOps", statusAgreeingOps());
+    root.put("subgraphCountMismatches", customOpMismatches());
+    var list = root.putArray("results");
+    for (PairResult p : pairs) {
+      var item = list.addObject();
+      item.put("id", p.id());
+      item.put("exact", p.exact());
+      item.put("ops", p.ops());
+      item.put("agreeingOps", p.agreeingOps());
+      if (p.error() != null) {
+        item.put("error", p.error());
+      }
+      if (p.hasLog()) {
+        item.put("logOps", p.logOps());
+        item.put("statusAgreeingOps", p.statusOps());
+      }
+      item.put("predictedSubgraphs", p.predictedCustomOps());
+      item.put("realSubgraphs", p.realCustomOps());
+      var dis = item.putArray("disagreements");
+      for (Disagreement d : p.disagreements()) {
+        var o = dis.addObject();
+        o.put("subgraph", d.subgraph());
+        o.put("operator", d.index());
+        o.put("op", d.op());
+        o.put("predicted", d.predicted() == null ? null : d.predicted().id());
+        o.put("real", d.real().id());
+        o.put("predictedStatus", d.predictedStatus());
+        o.put("rule", d.ruleId());
+      }
+      var mm = item.putArray("statusMismatches");
+      for (StatusMismatch m : p.statusMismatches()) {
+        var o = mm.addObject();
+        o.put("op", m.op());
+        o.put("status", m.status());
+        o.put("predicted", m.predicted());
+        o.put("log", m.logged());
+      }
+    }
+    return root;
+  }
+
   /** The pairs whose log states the on-chip memory, estimate against log. */
   public String memoryComparison() {
     StringBuilder out = new StringBuilder();

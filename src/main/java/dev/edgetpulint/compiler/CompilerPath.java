@@ -164,8 +164,8 @@ public final class CompilerPath {
       message.append(list).append('.');
     }
     List<Finding> findings = List.of(new Finding(RULE_COMPILED, Severity.INFO, message.toString(),
-        "Lint the source model (before edgetpu_compiler) to see why ops stay on the CPU.", HELP, null,
-        Location.model()));
+        cpuOps.isEmpty() ? null : "Lint the source model (before edgetpu_compiler) to see why these ops stay on the CPU.",
+        HELP, null, Location.model()));
     return new ModelAnalysis(model, options, quantization, placements,
         new MemoryEstimate(0, 0, 0, MemoryEstimator.CACHE_CAPACITY_BYTES), findings, customOps);
   }
