@@ -83,6 +83,7 @@ if [ ! -f "$jar" ]; then
   (cd "$repo" && mvn -B -q -DskipTests package)
 fi
 [ -f "$jar" ] || fail "no server jar at $jar"
+java -jar "$jar" help lsp >/dev/null 2>&1 || fail "$jar has no 'lsp' subcommand"
 step "packaging the extension"
 bash "$ext_dir/scripts/package.sh" --jar "$jar" | sed 's/^/    /'
 vsix="$(ls -t "$ext_dir"/edgetpu-lint-*.vsix | head -1)"
@@ -160,5 +161,5 @@ E2E_DESCRIPTION="$(basename "$description_fixture")" \
 E2E_JAR="$jar" \
 E2E_RUN_DIR="$run_dir" \
 E2E_SCREENSHOTS="$screenshots" \
-  node --test --test-reporter=spec "$ext_dir/test/e2e/problems.test.mjs"
+  node --test --test-reporter=spec --test-timeout=420000 "$ext_dir/test/e2e/problems.test.mjs"
 step "passed in $(( $(date +%s) - started )) s; screenshot: $screenshots/vscode-problems.png"
