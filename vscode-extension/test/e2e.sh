@@ -73,6 +73,8 @@ fi
 # code-server writes a default config (with a password) unless given one; keep it out of the home directory.
 export CODE_SERVER_CONFIG="$cache/code-server-config.yaml"
 [ -f "$CODE_SERVER_CONFIG" ] || printf 'auth: none\nbind-addr: 127.0.0.1:0\ncert: false\n' > "$CODE_SERVER_CONFIG"
+# No extension gallery: the test installs only the .vsix and must not reach for a marketplace.
+export EXTENSIONS_GALLERY='{"serviceUrl":""}'
 code_server() { "$node24/bin/node" "$cs_bin" "$@"; }
 step "code-server: $(code_server --version 2>/dev/null | head -1)"
 
