@@ -18,6 +18,8 @@ const CONFIGURATION_SECTION = 'edgetpuLint';
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let extensionContext: vscode.ExtensionContext;
+// Every .tflite in the workspace: feeds the server's didChangeWatchedFiles and refreshes open model views.
+let modelWatcher: vscode.FileSystemWatcher;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionContext = context;
@@ -25,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   const descriptions = new ModelDescriptionProvider({ resolve: resolveJavaAndJar });
-  const modelWatcher = vscode.workspace.createFileSystemWatcher('**/*.tflite');
+  modelWatcher = vscode.workspace.createFileSystemWatcher('**/*.tflite');
   context.subscriptions.push(
     descriptions,
     modelWatcher,
@@ -47,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await startServer(modelWatcher);
+  await startServer();
 }
 
 export async function deactivate(): Promise<void> {
@@ -101,7 +103,7 @@ async function showSetupError(message: string): Promise<void> {
   }
 }
 
-async function startServer(modelWatcher: vscode.FileSystemWatcher): Promise<void> {
+async function startServer(): Promise<void> {
   const resolved = await resolveJavaAndJar();
   if ('message' in resolved) {
     void showSetupError(resolved.message);
@@ -151,9 +153,7 @@ async function stopServer(): Promise<void> {
 
 async function restartServer(): Promise<void> {
   await stopServer();
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.tflite');
-  extensionContext.subscriptions.push(watcher);
-  await startServer(watcher);
+  await startServer();
 }
 
 /** The model a command applies to: its argument, the active editor or tab, or one the user picks. */

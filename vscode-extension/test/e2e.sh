@@ -129,6 +129,9 @@ JSON
 model="${EDGETPU_LINT_E2E_MODEL:-$(ls "$repo"/samples/*float*.tflite 2>/dev/null | head -1 || true)}"
 [ -n "$model" ] || fail "no float model in $repo/samples (samples/*float*.tflite)"
 cp "$model" "$workspace/"
+# A second model, copied into the workspace during the test: the file watcher must bring its findings.
+new_model="$(ls "$repo"/samples/int8_problems.tflite "$repo"/samples/*.tflite 2>/dev/null | grep -v -x -F "$model" | head -1 || true)"
+[ -n "$new_model" ] || fail "no second model in $repo/samples"
 description_fixture="$ext_dir/test/fixtures/dilated_conv.tflite.yaml"
 [ -f "$description_fixture" ] || fail "missing $description_fixture"
 cp "$description_fixture" "$workspace/"
@@ -161,6 +164,7 @@ E2E_WORKSPACE="$workspace" \
 E2E_MODEL="$(basename "$model")" \
 E2E_DESCRIPTION="$(basename "$description_fixture")" \
 E2E_JAR="$jar" \
+E2E_NEW_MODEL="$new_model" \
 E2E_RUN_DIR="$run_dir" \
 E2E_SCREENSHOTS="$screenshots" \
   node --test --test-reporter=spec --test-timeout=420000 "$ext_dir/test/e2e/problems.test.mjs"

@@ -2,8 +2,8 @@
 // Started by test/e2e.sh, which installs everything and passes the environment below.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -19,6 +19,7 @@ const DESCRIPTION = env('E2E_DESCRIPTION');
 const RUN_DIR = env('E2E_RUN_DIR');
 const SCREENSHOTS = env('E2E_SCREENSHOTS');
 const JAR = env('E2E_JAR');
+const NEW_MODEL = env('E2E_NEW_MODEL');
 const MODEL_DESCRIPTION = `${MODEL}.yaml`;
 
 const LONG = 120_000; // the first start of a JVM and of VS Code on a busy 2-core machine
@@ -251,4 +252,17 @@ uiTest('"Edge TPU: Lint model" runs the linter on the model and reports in the o
   const text = (await outputView.textContent()).replace(/\u00a0/g, ' ');
   assert.match(text, /Checked 1 model: 3 errors/);
   assert.match(text, /exit code 1: findings reported/);
+});
+
+uiTest('a model copied into the workspace is linted through the file watcher', async () => {
+  const name = basename(NEW_MODEL);
+  copyFileSync(NEW_MODEL, join(WORKSPACE, name));
+  const expected = cliFindings(name)[name];
+  assert.ok(expected.length > 0, `the command line should find problems in ${name}`);
+  await showProblems();
+  const rows = await waitForProblems(
+    (r) => missing(groupByFile(r), name, expected.map((f) => ({ rule: f.rule }))).length === 0,
+    `the findings of ${name}, copied in after start: ${JSON.stringify(expected.map((f) => f.rule))}`,
+  );
+  console.log(`${name}:\n  ${(groupByFile(rows)[name] ?? []).join('\n  ')}`);
 });
