@@ -163,7 +163,11 @@ async function problemRows() {
       for (const [index, text] of await read()) rows.set(index, text);
       if (rows.size === before) break;
     }
-    await page.mouse.wheel(0, -100_000);
+    // Back to the top, so that the view reads from the first file (wheel steps are clamped).
+    for (let i = 0; i < rows.size + 5; i++) {
+      await page.mouse.wheel(0, -box.height);
+      await page.waitForTimeout(50);
+    }
     await page.mouse.move(5, 5); // no hover left over the list
     await page.waitForTimeout(300);
   }
