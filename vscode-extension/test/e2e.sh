@@ -95,7 +95,13 @@ run_dir="$(mktemp -d "${TMPDIR:-/tmp}/edgetpu-lint-e2e.XXXXXX")"
 cs_pid=""
 cleanup() {
   local status=$?
-  if [ -n "$cs_pid" ] && kill -0 "$cs_pid" 2>/dev/null; then kill "$cs_pid" 2>/dev/null || true; wait "$cs_pid" 2>/dev/null || true; fi
+  # code-server runs in its own process group (setsid): end it with its extension host and the language server.
+  if [ -n "$cs_pid" ]; then
+    kill -TERM -- "-$cs_pid" 2>/dev/null || true
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$cs_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$cs_pid" 2>/dev/null || true
+    wait "$cs_pid" 2>/dev/null || true
+  fi
   if [ $status -ne 0 ] && [ -f "$run_dir/code-server.log" ]; then
     echo "---- last lines of code-server.log ----" >&2; tail -30 "$run_dir/code-server.log" >&2
     find "$run_dir/user-data/logs" -name '*Edge TPU Lint*' -exec sh -c 'echo "---- $1"; tail -40 "$1"' _ {} \; >&2 2>/dev/null || true
@@ -143,7 +149,7 @@ code_server --user-data-dir "$user_data" --extensions-dir "$extensions" --instal
 
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 step "starting code-server on 127.0.0.1:$port"
-code_server --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
+setsid "$node24/bin/node" "$cs_bin" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$user_data" --extensions-dir "$extensions" "$workspace" > "$run_dir/code-server.log" 2>&1 &
 cs_pid=$!
