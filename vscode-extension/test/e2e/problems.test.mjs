@@ -2,7 +2,7 @@
 // Started by test/e2e.sh, which installs everything and passes the environment below.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -269,4 +269,17 @@ uiTest('a model copied into the workspace is linted through the file watcher', a
     `the findings of ${name}, copied in after start: ${JSON.stringify(expected.map((f) => f.rule))}`,
   );
   console.log(`${name}:\n  ${(groupByFile(rows)[name] ?? []).join('\n  ')}`);
+});
+
+uiTest('a Java path that does not exist gets a message that names it and the fix', async () => {
+  // A workspace setting (the setting's scope allows it), as a user would commit in .vscode/settings.json.
+  mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
+  writeFileSync(join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'edgetpuLint.java.path': '/nonexistent/jdk/bin/java' }));
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: '/nonexistent/jdk/bin/java' });
+  await toast.first().waitFor({ timeout: LONG });
+  const text = (await toast.first().innerText()).replace(/\s+/g, ' ');
+  assert.match(text, /does not exist/);
+  assert.match(text, /Java 17 or newer/);
+  assert.match(text, /JAVA_HOME/);
+  console.log(`notification: ${text}`);
 });
