@@ -45,7 +45,9 @@ import picocli.CommandLine.Parameters;
       "",
       "Output formats: text (default; compiler-style summary, Operator/Count/Status table, findings), "
           + "json (the contract in docs/schema/report.schema.json), sarif (SARIF 2.1.0 for GitHub code "
-          + "scanning). Give several: the n-th --format goes to the n-th -o; at most one format without "
+          + "scanning), html (a self-contained page per model: the graph coloured by placement, the cut, "
+          + "findings linked to operators, runtime matrix, fixes), model-explorer (node data JSON for Google's "
+          + "Model Explorer; one model per file). Give several: the n-th --format goes to the n-th -o; at most one format without "
           + "an -o goes to standard output. Files are replaced atomically.",
       "",
       "Configuration: the nearest .edgetpu-lint.yaml at or above each model (or --config FILE) sets "
@@ -61,6 +63,12 @@ import picocli.CommandLine.Parameters;
       "      Text on the terminal and SARIF for code scanning, in one run.",
       "  edgetpu-lint check --format json -o report.json --fail-on warning models/",
       "      JSON for scripts; fail on warnings too.",
+      "  edgetpu-lint check -o report.html --matrix --explain-compile model.tflite",
+      "      A picture of the partition; the runtime matrix and the exact",
+      "      edgetpu_compiler command line on the terminal.",
+      "  edgetpu-lint check --expected my-pairs/",
+      "      Agreement with the real compiler over pairs that",
+      "      `edgetpu-lint verify --write-expected my-pairs/` wrote.",
       "  edgetpu-lint check --write-baseline .edgetpu-lint-baseline.json models/",
       "  edgetpu-lint check --baseline .edgetpu-lint-baseline.json models/",
       "      Accept today's findings once; afterwards only new findings fail.",
@@ -83,7 +91,7 @@ public final class CheckCommand implements Callable<Integer> {
   boolean multipleSubgraphs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "text, json or sarif. Repeatable; pairs in order with -o.")
+      description = "text, json, sarif, html or model-explorer. Repeatable; pairs in order with -o.")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -118,7 +126,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show stack traces for inputs that could not be read.")
   boolean debug;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Model files (*.tflite, *.tflite.yaml) or directories.")
+  @CommandLine.Mixin
+  dev.edgetpulint.verify.ShowOptions show = new dev.edgetpulint.verify.ShowOptions();
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Model files (*.tflite, *.tflite.yaml) or directories.")
   List<Path> paths = new ArrayList<>();
 
   @CommandLine.Spec
@@ -137,6 +148,12 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (show.expectedOnly()) {
+      return show.runExpected(analyzer(services.get()), out, err);
+    }
+    if (paths.isEmpty()) {
+      throw usage("Missing required parameter: 'PATH' (a model file or directory; or --expected DIR)");
+    }
     List<Destination> destinations = destinations();
     Severity threshold = threshold();
     if (runtime != null && (runtime < AnalysisOptions.MIN_RUNTIME || runtime > AnalysisOptions.MAX_RUNTIME)) {
@@ -182,23 +199,17 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    boolean progress = System.console() != null;
-    LintRun run = service.lint(paths, options, (done, total, path) -> {
-      if (progress && total > 1) {
-        err.print("\r[" + done + "/" + total + "] " + (done == total ? "" : path) + "\u001b[K");
-        err.flush();
-      }
-    });
-    if (progress) {
-      err.print("\r\u001b[K");
-    }
+    ProgressBar progress = new ProgressBar(err, ProgressBar.stderrIsTerminal());
+    LintRun run = service.lint(paths, options, progress);
+    progress.finish();
 
     ReportContext context = new ReportContext("edgetpu-lint", VersionProvider.version(),
         "https://github.com/edgetpu-lint/edgetpu-lint", sourceRoot != null ? sourceRoot : findSourceRoot(cwd),
         cwd, spec.commandLine().getParseResult().originalArgs());
     boolean textOnStdout = false;
     for (Destination destination : destinations) {
-      Report report = Report.forFormat(destination.format());
+      Report report = destination.format().equals("html")
+          ? new dev.edgetpulint.report.html.HtmlReport(analyzer(service)) : Report.forFormat(destination.format());
       try {
         if (destination.file() == null) {
           StringWriter buffer = new StringWriter();
@@ -215,6 +226,7 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
+    show.print(run, analyzer(service), textOnStdout || destinations.stream().noneMatch(d -> d.file() == null) ? out : err);
     for (InputError error : run.errors()) {
       if (!textOnStdout) {
         err.println(error.path() + ": error: " + error.message());
@@ -227,12 +239,13 @@ public final class CheckCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       List<BaselineEntry> entries = new ArrayList<>();
       for (ModelReport model : run.models()) {
+        String contentHash = model.findings().isEmpty() ? null : model.contentHash(); // hashed once
         for (ReportedFinding f : model.findings()) {
           if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
             continue;
           }
           String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
-          entries.add(new BaselineEntry(model.path(), model.contentHash(), f.finding().ruleId(),
+          entries.add(new BaselineEntry(model.path(), contentHash, f.finding().ruleId(),
               f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
         }
       }
@@ -260,8 +273,8 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> chosen = new ArrayList<>();
     for (String format : formats) {
       String f = format.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("text", "json", "sarif").contains(f)) {
-        throw usage("--format must be text, json or sarif, got '" + format + "'");
+      if (!List.of("text", "json", "sarif", "html", "model-explorer").contains(f)) {
+        throw usage("--format must be text, json, sarif, html or model-explorer, got '" + format + "'");
       }
       chosen.add(f);
     }
@@ -291,7 +304,21 @@ public final class CheckCommand implements Callable<Integer> {
     if (name.endsWith(".sarif") || name.endsWith(".sarif.json")) {
       return "sarif";
     }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "html";
+    }
     return name.endsWith(".json") ? "json" : "text";
+  }
+
+  /** The engine behind the service, as a compiler path for other runtimes and -a (matrix, html, --expected). */
+  private dev.edgetpulint.compiler.ModelAnalyzer analyzer(LintService service) {
+    return (model, options) -> {
+      try {
+        return service.engine().analyze(model, options, ruleDirs);
+      } catch (Exception e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    };
   }
 
   private Severity threshold() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       DescribeCommand.class,
       LspCommand.class,
+      dev.edgetpulint.verify.VerifyCommand.class,
       CommandLine.HelpCommand.class,
     },
     description = {
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  edgetpu-lint check model.tflite",
       "  edgetpu-lint check --runtime 13 -a models/",
+      "  edgetpu-lint verify model.tflite model_edgetpu.tflite --log model_edgetpu.log",
       "  edgetpu-lint help check",
       "",
       "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",

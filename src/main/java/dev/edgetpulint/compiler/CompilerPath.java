@@ -49,6 +49,20 @@ public final class CompilerPath {
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
+  /** The compiler path with the packaged rules (rules/*.yaml). */
+  public static CompilerPath withBuiltInRules() {
+    return new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.builtIn())::evaluate);
+  }
+
+  /**
+   * The compiler path with the packaged rules plus the rule files of {@code ruleDirs}
+   * ({@code --rules DIR}); throws {@link dev.edgetpulint.rules.RuleLoadException} for a broken file.
+   */
+  public static CompilerPath withRules(List<java.nio.file.Path> ruleDirs) {
+    return ruleDirs.isEmpty() ? withBuiltInRules()
+        : new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.load(ruleDirs))::evaluate);
+  }
+
   public ModelAnalysis analyze(Model model, AnalysisOptions options) {
     QuantizationStage quantization = QuantizationClassifier.classify(model);
     if (model.isCompiled()) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -37,7 +36,6 @@ final class DocumentValidator implements AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("edgetpu-lint-debounce"));
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("edgetpu-lint-validate"));
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-  private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
   private final Map<String, DocumentAnalysis> cache = new ConcurrentHashMap<>();
 
   DocumentValidator(ModelLanguageService service, DocumentStore store, Supplier<LspSettings> settings,
@@ -64,8 +62,7 @@ final class DocumentValidator implements AutoCloseable {
   }
 
   private void submit(String uri) {
-    Future<?> future = worker.submit(() -> validate(uri));
-    running.put(uri, future);
+    worker.submit(() -> validate(uri));
   }
 
   private void validate(String uri) {

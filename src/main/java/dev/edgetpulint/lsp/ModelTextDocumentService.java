@@ -36,9 +36,21 @@ final class ModelTextDocumentService implements TextDocumentService {
     this.validator = validator;
   }
 
+  /** A .tflite the editor opened: judged from disk like any workspace model, its "text" ignored. */
+  private static boolean isBinary(String uri) {
+    return WorkspaceScanner.isBinaryModel(ModelDocument.toPath(uri));
+  }
+
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
     var doc = params.getTextDocument();
+    if (isBinary(doc.getUri())) {
+      if (store.get(doc.getUri()) == null) {
+        store.put(ModelDocument.binary(doc.getUri(), doc.getVersion()));
+        validator.schedule(doc.getUri(), 0);
+      }
+      return;
+    }
     store.put(ModelDocument.description(doc.getUri(), doc.getText() == null ? "" : doc.getText(), doc.getVersion()));
     validator.schedule(doc.getUri(), 0);
   }
@@ -46,6 +58,9 @@ final class ModelTextDocumentService implements TextDocumentService {
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
     var doc = params.getTextDocument();
+    if (isBinary(doc.getUri())) {
+      return;
+    }
     Integer version = doc.getVersion();
     ModelDocument current = store.get(doc.getUri());
     long next = version != null ? version : current == null ? 1 : current.version() + 1;
@@ -57,6 +72,10 @@ final class ModelTextDocumentService implements TextDocumentService {
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
     String uri = params.getTextDocument().getUri();
+    if (isBinary(uri)) {
+      // Still a model of the workspace: its diagnostics stay until the file goes away.
+      return;
+    }
     store.remove(uri);
     validator.clear(uri);
   }

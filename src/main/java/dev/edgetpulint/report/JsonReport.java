@@ -16,6 +16,7 @@ import dev.edgetpulint.service.InputError;
 import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -52,13 +53,29 @@ public final class JsonReport implements Report {
     for (InputError error : run.errors()) {
       errors.addObject().put("path", error.path()).put("message", error.message());
     }
+    ArrayNode unused = root.putArray("unusedSuppressions");
+    for (UnusedSuppression u : run.unused()) {
+      ObjectNode node = unused.addObject();
+      node.put("kind", u.kind());
+      node.put("source", u.source());
+      node.put("path", u.path());
+      node.put("rule", u.rule());
+      if (u.location() != null) {
+        node.put("location", u.location());
+      }
+      node.put("reason", u.reason());
+      node.put("message", u.describe());
+    }
     return root;
   }
 
   private static void model(ModelReport model, ObjectNode node) {
     ModelAnalysis analysis = model.analysis();
     node.put("path", model.path());
-    node.put("sha256", model.contentHash());
+    String sha256 = model.contentHash();
+    if (sha256 != null) {
+      node.put("sha256", sha256);
+    }
     node.put("runtime", analysis.options().runtime());
     node.put("multipleSubgraphs", analysis.options().multipleSubgraphs());
     node.put("compiled", analysis.model() != null && analysis.model().isCompiled());

@@ -8,13 +8,15 @@ import java.io.Writer;
 public interface Report {
   void write(LintRun run, ReportContext context, Writer out) throws IOException;
 
-  /** The format by its --format name: text, json or sarif. */
+  /** The format by its --format name: text, json, sarif, html or model-explorer. */
   static Report forFormat(String format) {
     return switch (format) {
       case "text" -> new TextReport();
       case "json" -> new JsonReport();
       case "sarif" -> new SarifReport();
-      default -> throw new IllegalArgumentException("unknown format '" + format + "' (expected text, json or sarif)");
+      case "html" -> new dev.edgetpulint.report.html.HtmlReport(null);
+      case "model-explorer" -> new ModelExplorerNodeData();
+      default -> throw new IllegalArgumentException("unknown format '" + format + "' (expected text, json, sarif, html or model-explorer)");
     };
   }
 }

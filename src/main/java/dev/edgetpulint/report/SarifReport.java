@@ -34,6 +34,7 @@ import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
 import dev.edgetpulint.service.RuleInfo;
+import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -103,9 +104,24 @@ public final class SarifReport implements Report {
               .withPhysicalLocation(new PhysicalLocation()
                   .withArtifactLocation(artifactLocation(context.workingDirectory().resolve(error.path()), context, null)))))));
     }
+    List<Notification> configuration = new ArrayList<>();
+    for (UnusedSuppression unused : run.unused()) {
+      configuration.add(new Notification()
+          .withLevel(Notification.Level.WARNING)
+          .withMessage(new Message().withText(unused.describe()))
+          .withLocations(new LinkedHashSet<>(List.of(new com.contrastsecurity.sarif.Location()
+              .withPhysicalLocation(new PhysicalLocation()
+                  .withArtifactLocation(artifactLocation(
+                      context.workingDirectory().resolve(unused.source().replaceFirst(":\\d+$", "")), context, null))))))
+          .withProperties(new PropertyBag()
+              .withAdditionalProperty("kind", unused.kind())
+              .withAdditionalProperty("rule", unused.rule())
+              .withAdditionalProperty("reason", unused.reason())));
+    }
     Invocation invocation = new Invocation()
         .withExecutionSuccessful(run.errors().isEmpty())
-        .withToolExecutionNotifications(notifications);
+        .withToolExecutionNotifications(notifications)
+        .withToolConfigurationNotifications(configuration);
     if (!context.arguments().isEmpty()) {
       invocation.withArguments(context.arguments());
     }
@@ -176,12 +192,16 @@ public final class SarifReport implements Report {
     }
     properties.withAdditionalProperty("operators", table);
     ArtifactLocation location = artifactLocation(model.file(), context, null);
-    return new Artifact()
+    Artifact artifact = new Artifact()
         .withLocation(location)
         .withRoles(new LinkedHashSet<>(List.of(Role.ANALYSIS_TARGET)))
         .withMimeType(model.path().endsWith(".yaml") ? "application/yaml" : "application/octet-stream")
-        .withHashes(new com.contrastsecurity.sarif.Hashes().withAdditionalProperty("sha-256", model.contentHash()))
         .withProperties(properties);
+    String sha256 = model.contentHash();
+    if (sha256 != null) {
+      artifact.withHashes(new com.contrastsecurity.sarif.Hashes().withAdditionalProperty("sha-256", sha256));
+    }
+    return artifact;
   }
 
   private static Map<String, Object> summary(ModelAnalysis analysis) {

@@ -12,6 +12,7 @@ import dev.edgetpulint.service.InputError;
 import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ public final class TextReport implements Report {
       text.append(error.path()).append(": error: ").append(error.message()).append('\n');
     }
     if (!run.errors().isEmpty()) {
+      text.append('\n');
+    }
+    for (UnusedSuppression unused : run.unused()) {
+      text.append("warning: ").append(unused.describe()).append('\n');
+    }
+    if (!run.unused().isEmpty()) {
       text.append('\n');
     }
     summary(run, text);
@@ -64,7 +71,8 @@ public final class TextReport implements Report {
           .append('\n');
     }
     MemoryEstimate memory = analysis.memory();
-    if (memory != null) {
+    boolean compiled = analysis.model() != null && analysis.model().isCompiled();
+    if (memory != null && !compiled) {
       text.append("On-chip memory used for caching model parameters: ").append(Sizes.format(memory.cachedBytes())).append('\n');
       text.append("On-chip memory remaining for caching model parameters: ")
           .append(Sizes.format(Math.max(0, memory.cacheCapacityBytes() - memory.cachedBytes()))).append('\n');

@@ -55,7 +55,7 @@ final class CompiledRule {
     try {
       return Sandbox.compile(text, where);
     } catch (Sandbox.ExpressionException e) {
-      throw new RuleLoadException(List.of(rule.origin() + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
+      throw new RuleLoadException(List.of(rule.origin(field) + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
     }
   }
 
@@ -63,7 +63,7 @@ final class CompiledRule {
     try {
       return Template.compile(text, where);
     } catch (Sandbox.ExpressionException e) {
-      throw new RuleLoadException(List.of(rule.origin() + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
+      throw new RuleLoadException(List.of(rule.origin(field) + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
     }
   }
 

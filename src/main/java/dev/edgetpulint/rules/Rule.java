@@ -29,6 +29,8 @@ import java.util.Map;
  * @param suppresses ids of rules whose findings at the same location this rule's finding replaces
  * @param examples graphs that must and must not trigger the rule (they are the rule's tests)
  * @param file the file the rule came from; {@code line} its line there
+ * @param positions where each expression field starts ("when", "let.dw", "message", ...) as
+ *     "file:line:column", for error messages; may be empty
  */
 public record Rule(
     String id,
@@ -51,7 +53,8 @@ public record Rule(
     List<String> suppresses,
     List<RuleExample> examples,
     String file,
-    int line) {
+    int line,
+    Map<String, String> positions) {
 
   /** Where the generated rule reference lives, relative to the repository root. */
   public static final String DOCS_PAGE = "docs/rules.md";
@@ -69,8 +72,23 @@ public record Rule(
     excludeOps = List.copyOf(excludeOps);
     let = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(let));
     suppresses = List.copyOf(suppresses);
+    positions = positions == null ? Map.of() : Map.copyOf(positions);
     // Built-in rules get a list that reads the examples on first use (see RuleLoader.ExampleSource).
     examples = examples instanceof RuleLoader.LazyExamples ? examples : List.copyOf(examples);
+  }
+
+  /** A rule without recorded field positions (rules built in code, tests). */
+  public Rule(String id, String title, Scope scope, List<String> ops, List<String> excludeOps, VersionRange runtimes,
+      VersionRange compilers, String forEach, Map<String, String> let, String when, Severity severity, String message,
+      String compilerStatus, String why, String fix, String help, String evidence, List<String> suppresses,
+      List<RuleExample> examples, String file, int line) {
+    this(id, title, scope, ops, excludeOps, runtimes, compilers, forEach, let, when, severity, message, compilerStatus,
+        why, fix, help, evidence, suppresses, examples, file, line, Map.of());
+  }
+
+  /** "file:line:column" of an expression field ("when", "let.dw"), or the rule's own file:line. */
+  public String origin(String field) {
+    return positions.getOrDefault(field, origin());
   }
 
   /** Whether this operator rule looks at {@code op} (by type; the condition decides the rest). */

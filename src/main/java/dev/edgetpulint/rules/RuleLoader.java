@@ -132,7 +132,20 @@ public final class RuleLoader {
         strings(node.path("suppresses")),
         examples,
         file,
-        yaml.position(pointer)[0]);
+        yaml.position(pointer)[0],
+        positions(file, yaml, pointer, node));
+  }
+
+  /** Where each expression of the rule starts, for compile errors. */
+  private static Map<String, String> positions(String file, LocatedYaml yaml, String pointer, JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String field : List.of("for_each", "when", "message", "fix")) {
+      if (node.has(field)) {
+        out.put(field, at(file, yaml, pointer + "/" + field));
+      }
+    }
+    node.path("let").fieldNames().forEachRemaining(name -> out.put("let." + name, at(file, yaml, pointer + "/let/" + name)));
+    return out;
   }
 
   static List<RuleExample> examples(LocatedYaml yaml, String pointer, JsonNode node) {
@@ -163,7 +176,7 @@ public final class RuleLoader {
       return new LazyExamples(this, index);
     }
 
-    private synchronized List<RuleExample> load(int index) {
+    synchronized List<RuleExample> load(int index) {
       if (yaml == null) {
         yaml = LocatedYaml.parse(text);
       }
@@ -349,7 +362,7 @@ public final class RuleLoader {
       return "empty";
     }
     if (n.isTextual()) {
-      return "the text '" + n.asText() + "'";
+      return "the text '" + abbreviate(n.asText()) + "'";
     }
     if (n.isNumber()) {
       return "the number " + n.asText();
@@ -358,6 +371,12 @@ public final class RuleLoader {
       return n.asText();
     }
     return n.isArray() ? "a list" : "a mapping";
+  }
+
+  /** User text quoted in a message: one line, at most 60 characters. */
+  static String abbreviate(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }
 
   /** "/rules/0/examples/1/expect" -> "rules[0].examples[1].expect". */

@@ -75,7 +75,8 @@ public final class RuleSet {
       synchronized (RuleSet.class) {
         s = builtIn;
         if (s == null) {
-          s = of(parseAll(builtInFiles(), false, true));
+          Map<String, String> files = builtInFiles();
+          s = of(RuleIndex.read(files).orElseGet(() -> parseAll(files, false, true)));
           builtIn = s;
         }
       }

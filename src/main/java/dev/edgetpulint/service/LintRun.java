@@ -8,12 +8,19 @@ import java.util.List;
  * {@code errors}, in the order the inputs were given (directories walked in sorted order).
  *
  * @param rules the metadata of every rule that could have reported, for SARIF
+ * @param unused suppressions that silenced nothing among the models of this run
  */
-public record LintRun(List<ModelReport> models, List<InputError> errors, List<RuleInfo> rules) {
+public record LintRun(List<ModelReport> models, List<InputError> errors, List<RuleInfo> rules,
+    List<UnusedSuppression> unused) {
   public LintRun {
     models = List.copyOf(models);
     errors = List.copyOf(errors);
     rules = List.copyOf(rules);
+    unused = unused == null ? List.of() : List.copyOf(unused);
+  }
+
+  public LintRun(List<ModelReport> models, List<InputError> errors, List<RuleInfo> rules) {
+    this(models, errors, rules, List.of());
   }
 
   /**

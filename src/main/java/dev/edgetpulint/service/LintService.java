@@ -4,6 +4,7 @@ import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Span;
 import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
 import dev.edgetpulint.service.baseline.Baseline;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,9 +43,44 @@ public final class LintService {
   private final LintEngine engine;
   private final ConfigLoader configs = new ConfigLoader();
 
+  /** Which configured suppressions applied to a linted model, and which silenced a finding (per run). */
+  private static final class SuppressionUse {
+    private final Map<ConfigSuppression, String> applicable = new java.util.IdentityHashMap<>();
+    private final Set<ConfigSuppression> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final List<UnusedSuppression> unusedInline = new ArrayList<>();
+
+    synchronized void applies(ConfigSuppression s, String source) {
+      applicable.putIfAbsent(s, source);
+    }
+
+    synchronized void used(ConfigSuppression s) {
+      used.add(s);
+    }
+
+    synchronized void unusedInline(UnusedSuppression u) {
+      unusedInline.add(u);
+    }
+
+    /** Configured suppressions that applied to some model and silenced nothing, with their source. */
+    synchronized Map<ConfigSuppression, String> unusedConfigured() {
+      Map<ConfigSuppression, String> out = new java.util.IdentityHashMap<>(applicable);
+      used.forEach(out::remove);
+      return out;
+    }
+
+    synchronized List<UnusedSuppression> unusedInline() {
+      return List.copyOf(unusedInline);
+    }
+  }
+
   public LintService(ModelLoader loader, LintEngine engine) {
     this.loader = loader;
     this.engine = engine;
+  }
+
+  /** The engine behind the service (rules plus compiler path), for re-analysis at other runtimes. */
+  public LintEngine engine() {
+    return engine;
   }
 
   /**
@@ -64,9 +101,14 @@ public final class LintService {
     List<ModelReport> models = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     Baseline.Matcher matcher = options.baseline() == null ? null : options.baseline().matcher();
+    SuppressionUse use = new SuppressionUse();
     List<ModelFiles.Expanded> expanded = ModelFiles.expand(inputs);
-    int total = expanded.stream().mapToInt(e -> e.files().size()).sum();
-    int finished = 0;
+    List<Path> files = new ArrayList<>();
+    for (ModelFiles.Expanded input : expanded) {
+      files.addAll(input.files());
+    }
+    Outcome[] outcomes = lintAll(files, options, matcher, use, progress);
+    int next = 0;
     Set<List<Path>> ruleDirSets = new LinkedHashSet<>();
     ruleDirSets.add(options.ruleDirs());
     for (ModelFiles.Expanded input : expanded) {
@@ -75,36 +117,115 @@ public final class LintService {
         continue;
       }
       for (Path file : input.files()) {
-        Outcome outcome = lintFile(file, options, matcher);
+        Outcome outcome = outcomes[next++];
         if (outcome.report() != null) {
           models.add(outcome.report());
           ruleDirSets.add(outcome.report().analysis() == null ? List.of() : ruleDirsUsed(file, options));
         } else {
           errors.add(outcome.error());
         }
-        progress.done(++finished, total, options.displayPath(file));
       }
     }
-    return new LintRun(models, errors, rules(ruleDirSets, models));
+    return new LintRun(models, errors, rules(ruleDirSets, models), unused(models, options, matcher, use));
+  }
+
+  /**
+   * Baseline entries that name a linted model (by content or path) but matched no finding, and
+   * configured suppressions that applied to a linted model but silenced nothing. Entries for models
+   * outside this run are not judged.
+   */
+  private static List<UnusedSuppression> unused(List<ModelReport> models, LintOptions options,
+      Baseline.Matcher matcher, SuppressionUse use) {
+    List<UnusedSuppression> out = new ArrayList<>(use.unusedInline());
+    if (matcher != null) {
+      Set<String> hashes = new java.util.HashSet<>();
+      Set<String> paths = new java.util.HashSet<>();
+      for (ModelReport model : models) {
+        hashes.add(model.contentHash());
+        paths.add(model.path());
+      }
+      String source = options.baseline().file() == null ? "baseline" : options.baseline().displayPath(options);
+      for (BaselineEntry entry : matcher.unused()) {
+        if (hashes.contains(entry.sha256()) || paths.contains(entry.path())) {
+          out.add(new UnusedSuppression("baseline", source, entry.path(), entry.rule(), entry.location(), entry.reason()));
+        }
+      }
+    }
+    for (Map.Entry<ConfigSuppression, String> entry : use.unusedConfigured().entrySet()) {
+      ConfigSuppression s = entry.getKey();
+      out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
+          s.location(), s.reason()));
+    }
+    out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
+        .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
+    return out;
+  }
+
+  /**
+   * Lints {@code files} on every core (models are independent; the reader, rules and compiler path
+   * are thread-safe), keeping the results in input order. With a baseline the files are judged one
+   * after the other, so that which of two identical files uses up a baseline entry never depends on
+   * timing. {@code progress} is told in completion order.
+   */
+  private Outcome[] lintAll(List<Path> files, LintOptions options, Baseline.Matcher matcher, SuppressionUse use,
+      Progress progress) {
+    Outcome[] outcomes = new Outcome[files.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+        Path file = files.get(i);
+        try {
+          outcomes[i] = lintFile(file, options, matcher, use);
+        } catch (RuntimeException | Error e) {
+          outcomes[i] = new Outcome(null, new InputError(options.displayPath(file),
+              "analysis failed: " + ModelFiles.oneLine(e), e));
+        }
+        synchronized (progress) {
+          progress.done(finished.incrementAndGet(), files.size(), options.displayPath(file));
+        }
+      }
+    };
+    int threads = matcher != null ? 1 : Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      Thread helper = new Thread(worker, "edgetpu-lint-worker-" + t);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    worker.run();
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return outcomes;
   }
 
   /** Lints one model file. */
   public Outcome lintFile(Path file, LintOptions options) {
-    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher());
+    return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher(),
+        new SuppressionUse());
   }
 
-  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher) {
+  private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher, SuppressionUse use) {
     String path = options.displayPath(file);
     Model model;
     String hash;
     try {
-      hash = ContentHash.ofFile(file);
+      // The SHA-256 of the bytes costs more CPU than judging the model (half of a corpus batch):
+      // compute it here only to match a baseline; reports that print it ask ModelReport later.
+      hash = matcher == null ? null : ContentHash.ofFile(file);
       model = loader.load(file);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       return new Outcome(null, new InputError(path, ModelFiles.oneLine(e), e));
     }
     try {
-      return new Outcome(analyze(model, file, hash, options, matcher), null);
+      return new Outcome(analyze(model, file, hash, options, matcher, use), null);
     } catch (ConfigException e) {
       return new Outcome(null, new InputError(path, "configuration " + e.getMessage(), e));
     } catch (Exception | StackOverflowError e) {
@@ -118,11 +239,11 @@ public final class LintService {
    */
   public ModelReport analyze(Model model, Path file, String contentHash, LintOptions options) throws Exception {
     return analyze(model, file, contentHash, options,
-        options.baseline() == null ? null : options.baseline().matcher());
+        options.baseline() == null ? null : options.baseline().matcher(), new SuppressionUse());
   }
 
   private ModelReport analyze(Model model, Path file, String contentHash, LintOptions options,
-      Baseline.Matcher matcher) throws Exception {
+      Baseline.Matcher matcher, SuppressionUse use) throws Exception {
     LintConfig config = configFor(file, options);
     RuleSettings settings = config.settingsFor(file);
     int runtime = options.runtime() != null ? options.runtime()
@@ -133,13 +254,27 @@ public final class LintService {
     ModelAnalysis configured = configure(raw, settings);
     String path = options.displayPath(file);
     List<ConfigSuppression> suppressions = config.suppressionsFor(file);
+    for (ConfigSuppression s : suppressions) {
+      use.applies(s, options.displayPath(config.file()));
+    }
+    List<InlineSuppressions.Entry> inline = inlineSuppressions(file);
+    Set<InlineSuppressions.Entry> inlineUsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<ReportedFinding> reported = new ArrayList<>();
     for (Finding finding : configured.findings()) {
       String logical = finding.location() == null ? "model" : finding.location().logical();
       Suppression suppression = null;
-      for (ConfigSuppression s : suppressions) {
+      Span span = model.spans().get(logical);
+      for (InlineSuppressions.Entry entry : inline) {
+        if (entry.covers(finding.ruleId(), span)) {
+          suppression = new Suppression("inSource", entry.reason(), path + ":" + entry.line());
+          inlineUsed.add(entry);
+          break;
+        }
+      }
+      for (ConfigSuppression s : suppression != null ? List.<ConfigSuppression>of() : suppressions) {
         if (s.rule().equals(finding.ruleId()) && (s.location() == null || s.location().equals(logical))) {
           suppression = new Suppression("config", s.reason(), options.displayPath(config.file()));
+          use.used(s);
           break;
         }
       }
@@ -152,7 +287,25 @@ public final class LintService {
       }
       reported.add(new ReportedFinding(finding, ContentHash.fingerprint(finding.ruleId(), path, logical), suppression));
     }
+    for (InlineSuppressions.Entry entry : inline) {
+      if (!inlineUsed.contains(entry)) {
+        use.unusedInline(new UnusedSuppression("inSource", path + ":" + entry.line(), "",
+            String.join(", ", entry.rules()), null, entry.reason()));
+      }
+    }
     return new ModelReport(path, file, contentHash, configured, reported, config.failOn());
+  }
+
+  /** The ignore comments of a description file; none for binary models or unreadable files. */
+  private static List<InlineSuppressions.Entry> inlineSuppressions(Path file) {
+    if (!ModelFiles.isDescriptionFile(file) || !java.nio.file.Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return InlineSuppressions.parse(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   private LintConfig configFor(Path file, LintOptions options) throws ConfigException {

@@ -33,7 +33,8 @@ public final class ModelFiles {
 
   /**
    * Expands every input. A file given by name is kept whatever its extension (the loader judges it);
-   * a directory contributes its model files in sorted order, skipping hidden directories; a file that
+   * a directory contributes its model files (and model-named broken links, which the loader then
+   * reports) in sorted order, skipping hidden directories and not following directory links; a file that
    * appears twice is kept once, at its first place.
    */
   public static List<Expanded> expand(List<Path> inputs) {
@@ -54,7 +55,7 @@ public final class ModelFiles {
         } else {
           out.add(new Expanded(input, fresh, null));
         }
-      } else if (Files.exists(input)) {
+      } else if (Files.exists(input) || isBrokenLink(input)) {
         out.add(new Expanded(input, seen.add(key(input)) ? List.of(input) : List.of(), null));
       } else {
         out.add(new Expanded(input, List.of(), "no such file or directory"));
@@ -67,11 +68,19 @@ public final class ModelFiles {
     try (Stream<Path> stream = Files.walk(directory)) {
       return stream
           .filter(p -> !isHiddenBelow(directory, p))
-          .filter(Files::isRegularFile)
           .filter(ModelFiles::isModelFile)
+          .filter(p -> Files.isRegularFile(p) || isBrokenLink(p))
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * A model-named link that leads nowhere (dangling, or a loop): kept so that the loader reports it
+   * instead of the walk skipping it in silence.
+   */
+  private static boolean isBrokenLink(Path p) {
+    return Files.isSymbolicLink(p) && !Files.exists(p);
   }
 
   private static boolean isHiddenBelow(Path root, Path file) {

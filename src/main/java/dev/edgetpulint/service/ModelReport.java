@@ -4,6 +4,7 @@ import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  *
  * @param path the model's path as reports show it (relative to the working directory, '/' separated)
  * @param file the model file
- * @param contentHash SHA-256 of the file's bytes (baseline key)
+ * @param contentHash SHA-256 of the file's bytes (baseline key), or null to compute it on first
+ *     request (see {@link #contentHash()})
  * @param analysis the analysis after configuration (rule selection and severity overrides applied to
  *     its findings and to its placements' findings)
  * @param findings every finding of {@code analysis.findings()}, in order, with fingerprint and
@@ -24,6 +26,23 @@ public record ModelReport(String path, Path file, String contentHash, ModelAnaly
 
   public ModelReport {
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * SHA-256 of the file's bytes, hashed now when the service did not need it (no baseline): a text
+   * report never asks, so a check does not read every weight byte. Null when the file can no longer
+   * be read.
+   */
+  @Override
+  public String contentHash() {
+    if (contentHash != null || file == null) {
+      return contentHash;
+    }
+    try {
+      return ContentHash.ofFile(file);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   public List<ReportedFinding> active() {

@@ -254,4 +254,17 @@ class CompilerPathTest {
 
     assertEquals(QuantizationKind.INTEGER_ONLY_INT8, QuantizationClassifier.classify(chain("CONV_2D")).kind());
   }
+
+  @Test
+  void anOpUnmappableOnItsOwnKeepsItsStatusBehindTheCut() {
+    // yolov8n 640: a large RESHAPE after a large TRANSPOSE is "unspecified limitation", a small one
+    // after it is collateral.
+    ModelAnalysis analysis = new CompilerPath(rejecting(Map.of(
+        1, CompilerStatus.UNSPECIFIED_LIMITATION, 2, CompilerStatus.UNSPECIFIED_LIMITATION)))
+        .analyze(chain("CONV_2D", "TRANSPOSE", "RESHAPE", "RESHAPE"), AnalysisOptions.defaults());
+    assertEquals(List.of(CompilerStatus.MAPPED, CompilerStatus.UNSPECIFIED_LIMITATION,
+        CompilerStatus.UNSPECIFIED_LIMITATION, CompilerStatus.MORE_THAN_ONE_SUBGRAPH),
+        analysis.placements().stream().map(Placement::status).toList());
+    assertEquals(2, analysis.placements().get(3).causeOperator());
+  }
 }

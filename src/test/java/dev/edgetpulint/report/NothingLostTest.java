@@ -97,6 +97,13 @@ class NothingLostTest {
     }
     assertTrue(findings >= 3, "the fixture has active and suppressed findings");
     assertEquals(findings, sarif.get("results").size());
+    assertEquals(1, run.unused().size(), "the fixture has an unused baseline entry");
+    for (int u = 0; u < run.unused().size(); u++) {
+      String message = run.unused().get(u).describe();
+      assertTrue(text.contains(message));
+      assertEquals(message, json.get("unusedSuppressions").get(u).get("message").asText());
+      assertEquals(message, sarif.at("/invocations/0/toolConfigurationNotifications/" + u + "/message/text").asText());
+    }
     for (int e = 0; e < run.errors().size(); e++) {
       InputError error = run.errors().get(e);
       assertTrue(text.contains(error.path() + ": error: " + error.message()));

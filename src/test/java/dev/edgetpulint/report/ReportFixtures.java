@@ -42,7 +42,11 @@ final class ReportFixtures {
     LintService service = new LintService(new StandardModelLoader(), engine);
     Baseline baseline = new Baseline(ROOT.resolve("baseline.json"), List.of(
         new BaselineEntry("models/float.tflite", HASH_C, TestEngine.FLOAT_RULE, "subgraphs[0].operators[0]",
-            "legacy float model, replaced in Q3")));
+            "legacy float model, replaced in Q3"),
+        new BaselineEntry("models/float.tflite", HASH_C, TestEngine.UNSUPPORTED_RULE, "subgraphs[0].operators[7]",
+            "stale: the op was removed"),
+        new BaselineEntry("models/elsewhere.tflite", "d".repeat(64), TestEngine.UNSUPPORTED_RULE, "model",
+            "a model outside this run is not judged")));
     LintOptions options = new LintOptions(13, false, List.of(), null, baseline, ROOT);
 
     Model binary = withByteSpans(TestModels.partlyMapped("models/detector.tflite"));
@@ -57,7 +61,12 @@ final class ReportFixtures {
 
     InputError error = new InputError("models/broken.tflite",
         "not a TFLite model: file identifier is 'abcd', expected 'TFL3'", null);
-    return new LintRun(List.of(a, b, c), List.of(error), engine.rules(List.of()));
+    List<BaselineEntry> unusedEntries = new java.util.ArrayList<>(baseline.entries());
+    unusedEntries.remove(0);
+    var unused = List.of(new dev.edgetpulint.service.UnusedSuppression("baseline", "baseline.json",
+        unusedEntries.get(0).path(), unusedEntries.get(0).rule(), unusedEntries.get(0).location(),
+        unusedEntries.get(0).reason()));
+    return new LintRun(List.of(a, b, c), List.of(error), engine.rules(List.of()), unused);
   }
 
   /** The model with made-up byte spans for its operators, as the binary reader records them. */

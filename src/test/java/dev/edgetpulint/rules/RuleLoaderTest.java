@@ -100,7 +100,7 @@ class RuleLoaderTest {
   void badExpressionIsReportedWithTheRuleAndField(@TempDir Path dir) throws IOException {
     List<String> p = problems(dir, "bad.yaml", EXTRA_RULE.replace("when: \"channels > 64\"", "when: \"''.getClass() != null\""));
     assertEquals(1, p.size(), p.toString());
-    assertTrue(p.get(0).startsWith(dir.resolve("bad.yaml") + ":2: rule ACME-NO-WIDE-ADD, when: method calls are not allowed"),
+    assertTrue(p.get(0).startsWith(dir.resolve("bad.yaml") + ":8:11: rule ACME-NO-WIDE-ADD, when: method calls are not allowed"),
         p.get(0));
   }
 

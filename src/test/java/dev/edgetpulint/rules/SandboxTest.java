@@ -80,6 +80,21 @@ class SandboxTest {
     assertTrue(findings.get(0).message().contains("shape"), findings.get(0).message());
   }
 
+  /** =~ is membership, never a regular expression (which could backtrack without end). */
+  @Test
+  void matchOperatorIsMembershipNotRegex() {
+    assertEquals(1, new RuleEngine(RuleSet.of(List.of(rule("op.type =~ ['ADD', 'RELU'] && !('a' =~ 'a|b') && 'RELU' =~ op.type")))).evaluate(oneRelu(), 14).size());
+    assertTrue(new RuleEngine(RuleSet.of(List.of(rule("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' =~ '(a+)+$'")))).evaluate(oneRelu(), 14).isEmpty());
+  }
+
+  /** A huge range cannot be fed to a list function: the rule fails at that operator instead of running on. */
+  @Test
+  void hugeRangeIsRefused() {
+    List<Finding> findings = new RuleEngine(RuleSet.of(List.of(rule("sum(1..2000000000) > 0")))).evaluate(oneRelu(), 14);
+    assertEquals(1, findings.size());
+    assertTrue(findings.get(0).message().contains("longer than rules may use"), findings.get(0).message());
+  }
+
   @Test
   void nonBooleanConditionIsReported() {
     RuleEngine engine = new RuleEngine(RuleSet.of(List.of(rule("op.type"))));

@@ -99,6 +99,58 @@ class LintServiceTest {
   }
 
   @Test
+  void unusedSuppressionsAreReportedForLintedModelsOnly() throws Exception {
+    Path model = TestModels.write(dir.resolve("m.tflite.yaml"), TestModels.partlyMapped("m"));
+    Path clean = TestModels.write(dir.resolve("ok.tflite.yaml"), TestModels.fullyMapped("ok"));
+    Files.writeString(dir.resolve(".edgetpu-lint.yaml"), """
+        suppressions:
+          - rule: TEST-UNSUPPORTED-OP
+            paths: [m.tflite.yaml]
+            reason: used
+          - rule: TEST-RANK
+            paths: [ok.tflite.yaml]
+            reason: never fires
+          - rule: TEST-RANK
+            paths: [absent/**]
+            reason: no linted model matches
+        """);
+    String hash = ContentHash.ofFile(model);
+    Baseline baseline = new Baseline(dir.resolve("b.json"), List.of(
+        new BaselineEntry("m.tflite.yaml", hash, TestEngine.FLOAT_RULE, "subgraphs[0].operators[0]", "stale"),
+        new BaselineEntry("other.tflite", "0".repeat(64), TestEngine.FLOAT_RULE, "model", "not in this run")));
+    LintRun run = TestModels.service().lint(List.of(model, clean), options().withBaseline(baseline));
+    assertEquals(List.of("config:never fires", "baseline:stale"),
+        run.unused().stream().map(u -> u.kind() + ":" + u.reason()).toList());
+    assertTrue(run.unused().get(1).describe().startsWith("b.json: baseline entry for TEST-FLOAT-TENSOR"),
+        run.unused().get(1).describe());
+  }
+
+  @Test
+  void ignoreCommentsInDescriptionsSuppressWithTheirReason() throws Exception {
+    Path model = TestModels.write(dir.resolve("m.tflite.yaml"), TestModels.partlyMapped("m"));
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(model));
+    int leaky = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("op: LEAKY_RELU")) {
+        leaky = i;
+      }
+    }
+    lines.set(leaky, lines.get(leaky) + "  # edgetpu-lint: ignore[TEST-UNSUPPORTED-OP] runs on the CPU by design");
+    lines.add(leaky, "      # edgetpu-lint: ignore[TEST-RANK] nothing to silence here");
+    lines.add("# edgetpu-lint: ignore[TEST-FLOAT-TENSOR]");
+    Files.write(model, lines);
+    LintRun run = TestModels.service().lint(List.of(model), options());
+    ModelReport report = run.models().get(0);
+    assertTrue(report.active().isEmpty(), report.active().toString());
+    Suppression s = report.suppressed().get(0).suppression();
+    assertEquals("inSource", s.kind());
+    assertEquals("runs on the CPU by design", s.reason());
+    assertEquals("m.tflite.yaml:" + (leaky + 2), s.source());
+    assertEquals(1, run.unused().size(), "the reason-less comment is no suppression; the TEST-RANK one is unused");
+    assertEquals("m.tflite.yaml:" + (leaky + 1), run.unused().get(0).source());
+  }
+
+  @Test
   void baselineFileRoundTrips() throws Exception {
     List<BaselineEntry> entries = List.of(
         new BaselineEntry("b.tflite", "b".repeat(64), "R2", "model", "because"),

@@ -34,6 +34,26 @@ final class FactArithmetic extends JexlArithmetic {
     return super.equals(left, right);
   }
 
+  /**
+   * {@code x =~ container}: membership only. JEXL would treat a string container as a regular
+   * expression; rules get plain equality instead, so no pattern can backtrack for ever.
+   */
+  @Override
+  public Boolean contains(Object container, Object value) {
+    if (container instanceof CharSequence text) {
+      return value != null && text.toString().equals(String.valueOf(value));
+    }
+    if (container instanceof Collection<?> || (container != null && container.getClass().isArray())) {
+      for (Object item : Functions.asList(container)) {
+        if (equals(item, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return super.contains(container, value);
+  }
+
   private static boolean isListLike(Object o) {
     return o instanceof Collection<?> || (o != null && o.getClass().isArray());
   }

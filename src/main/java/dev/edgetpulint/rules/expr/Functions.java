@@ -108,6 +108,19 @@ public final class Functions {
     return out;
   }
 
+  /** Positions (0-based) whose number is greater than {@code bound}: {@code indices_above([1, 33, 33, 1], 1)} is [1, 2]. */
+  public List<Integer> indices_above(Object list, Object bound) {
+    long b = num(bound);
+    List<Integer> out = new ArrayList<>();
+    List<Object> items = raw(list);
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Number n && n.longValue() > b) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
   /** Position of the first number greater than {@code bound}, or the list's size when there is none. */
   public int first_index_above(Object list, Object bound) {
     long b = num(bound);
@@ -339,8 +352,14 @@ public final class Functions {
     return (int) Math.max(0, Math.min(n, v));
   }
 
+  /** Longest list a function accepts (a JEXL range such as 1..2000000000 is a collection too). */
+  public static final int MAX_LIST = 1 << 20;
+
   @SuppressWarnings("unchecked")
   private static List<Object> raw(Object list) {
+    if (list instanceof Collection<?> c && c.size() > MAX_LIST) {
+      throw new Sandbox.ExpressionException("a list of " + c.size() + " elements is longer than rules may use (" + MAX_LIST + ")");
+    }
     if (list instanceof List<?> l) {
       return (List<Object>) l;
     }

@@ -1,0 +1,255 @@
+package dev.edgetpulint.bench;
+
+import dev.edgetpulint.lsp.EdgeTpuLanguageServer;
+import dev.edgetpulint.lsp.LanguageServerLauncher;
+import dev.edgetpulint.service.StandardServices;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * Language-server latency and memory, over real JSON-RPC streams (in-process pipes):
+ * <ul>
+ *   <li>republish latency: the time from sending a change of a 500-operator description (the MEAN's
+ *       keep_dims toggled, a full-text change as VS Code sends for small files) to receiving the
+ *       diagnostics of that version; p50/p95/max over 300 changes after 100 warm-up changes, at the
+ *       server's shipped debounce delay and with none (the analysis alone);
+ *   <li>memory: 10,000 changes in bursts of 100 (the last of each burst waited for), heap used after a
+ *       full GC at every 1,000.
+ * </ul>
+ * Prints lines "what|value|target" for bench/run.sh.
+ */
+public final class LspBench {
+  private static final int WARMUP = 100;
+  private static final int MEASURED = 300;
+  private static final int EDITS = 10_000;
+
+  public static void main(String[] args) throws Exception {
+    Path description = Path.of(args[0]).toAbsolutePath();
+    String text = Files.readString(description);
+    if (!text.contains("keep_dims: false")) {
+      throw new IllegalArgumentException(description + " has no MEAN with keep_dims: false to toggle");
+    }
+    long shipped = EdgeTpuLanguageServer.DEFAULT_DEBOUNCE_MILLIS;
+    try (Session session = new Session(description, text, shipped)) {
+      long[] latencies = session.latencies();
+      report("lsp: republish after a change, 500 ops, p95", latencies, 95, "target < 50 ms (debounce " + shipped + " ms)");
+      report("lsp: republish, p50", latencies, 50, "");
+    }
+    if (shipped != 0) {
+      try (Session session = new Session(description, text, 0)) {
+        long[] latencies = session.latencies();
+        report("lsp: republish without debounce, p95", latencies, 95, "analysis alone; target < 50 ms");
+      }
+    }
+    try (Session session = new Session(description, text, shipped)) {
+      List<Long> heap = session.memory();
+      long first = heap.get(0);
+      long max = Collections.max(heap);
+      long last = heap.get(heap.size() - 1);
+      System.out.printf("lsp: heap after GC over %,d edits|%d MB after 1k, %d MB after 10k, max %d MB|flat: %s%n",
+          EDITS, mb(first), mb(last), mb(max), last <= first * 1.2 + (8L << 20) ? "yes" : "NO (grows)");
+    }
+    System.exit(0);
+  }
+
+  private static void report(String what, long[] nanos, int percentile, String target) {
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+    System.out.printf("%s|%.1f ms (max %.1f ms, n=%d)|%s%n", what, sorted[index] / 1e6, sorted[sorted.length - 1] / 1e6,
+        sorted.length, target);
+  }
+
+  private static long mb(long bytes) {
+    return bytes >> 20;
+  }
+
+  /** One server and one client over in-process pipes. */
+  private static final class Session implements AutoCloseable {
+    private final LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private final LanguageServerLauncher.Running running;
+    private final LanguageServer server;
+    private final String uri;
+    private final String text;
+    private int version = 1;
+
+    Session(Path description, String text, long debounceMillis) throws Exception {
+      this.text = text;
+      this.uri = description.toUri().toString();
+      Pipe toServer = new Pipe();
+      Pipe toClient = new Pipe();
+      running = LanguageServerLauncher.start(StandardServices.lintService(), toServer.in, toClient.out, debounceMillis);
+      Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(published), toClient.in, toServer.out);
+      server = launcher.getRemoteProxy();
+      launcher.startListening();
+      InitializeParams init = new InitializeParams();
+      init.setCapabilities(new ClientCapabilities());
+      server.initialize(init).get(60, TimeUnit.SECONDS);
+      server.initialized(new InitializedParams());
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+          new TextDocumentItem(uri, "yaml", version, text)));
+      awaitVersion(version);
+    }
+
+    /** Sends one full-text change and returns the new version. */
+    int change() {
+      version++;
+      String edited = version % 2 == 0 ? text.replace("keep_dims: false", "keep_dims: true") : text;
+      server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+          new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(edited))));
+      return version;
+    }
+
+    void awaitVersion(int wanted) throws InterruptedException {
+      while (true) {
+        PublishDiagnosticsParams p = published.poll(60, TimeUnit.SECONDS);
+        if (p == null) {
+          throw new IllegalStateException("no diagnostics for version " + wanted + " within 60 s");
+        }
+        if (uri.equals(p.getUri()) && p.getVersion() != null && p.getVersion() >= wanted) {
+          return;
+        }
+      }
+    }
+
+    long[] latencies() throws InterruptedException {
+      for (int i = 0; i < WARMUP; i++) {
+        awaitVersion(change());
+      }
+      long[] out = new long[MEASURED];
+      for (int i = 0; i < MEASURED; i++) {
+        long start = System.nanoTime();
+        awaitVersion(change());
+        out[i] = System.nanoTime() - start;
+      }
+      return out;
+    }
+
+    List<Long> memory() throws InterruptedException {
+      List<Long> heap = new ArrayList<>();
+      for (int i = 1; i <= EDITS; i++) {
+        int v = change();
+        if (i % 100 == 0) {
+          awaitVersion(v);
+        }
+        if (i % 1000 == 0) {
+          System.gc();
+          heap.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+      }
+      return heap;
+    }
+
+    @Override
+    public void close() {
+      running.listening().cancel(true);
+      running.executor().shutdownNow();
+    }
+  }
+
+  /** Records published diagnostics; answers nothing else. */
+  private record Client(LinkedBlockingQueue<PublishDiagnosticsParams> published) implements LanguageClient {
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+      published.add(diagnostics);
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void showMessage(MessageParams messageParams) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {}
+  }
+
+  /** An in-process byte pipe that, unlike PipedInputStream, survives its writer threads ending. */
+  private static final class Pipe {
+    private static final byte[] EOF = new byte[0];
+    private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+
+    final OutputStream out = new OutputStream() {
+      @Override
+      public void write(int b) {
+        chunks.add(new byte[] {(byte) b});
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        if (len > 0) {
+          chunks.add(java.util.Arrays.copyOfRange(b, off, off + len));
+        }
+      }
+
+      @Override
+      public void close() {
+        chunks.add(EOF);
+      }
+    };
+
+    final InputStream in = new InputStream() {
+      private byte[] current = new byte[0];
+      private int position;
+
+      @Override
+      public int read() throws java.io.InterruptedIOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.InterruptedIOException {
+        if (len == 0) {
+          return 0;
+        }
+        while (position >= current.length) {
+          try {
+            current = chunks.take();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+          }
+          position = 0;
+          if (current == EOF) {
+            return -1;
+          }
+        }
+        int n = Math.min(len, current.length - position);
+        System.arraycopy(current, position, b, off, n);
+        position += n;
+        return n;
+      }
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package dev.edgetpulint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/edgetpu-lint: runs Main with the exit code passed through, and says clearly when there is no jar. */
+class LauncherTest {
+  private static final Path LAUNCHER = Path.of("bin/edgetpu-lint").toAbsolutePath();
+
+  @TempDir Path temp;
+
+  private record Run(int exitCode, String output) {}
+
+  private Run run(Path launcher, String classpath, String... args) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+    String[] command = new String[args.length + 1];
+    command[0] = launcher.toString();
+    System.arraycopy(args, 0, command, 1, args.length);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(temp.toFile());
+    builder.environment().remove("EDGETPU_LINT_JAR");
+    if (classpath == null) {
+      builder.environment().remove("EDGETPU_LINT_CLASSPATH");
+    } else {
+      builder.environment().put("EDGETPU_LINT_CLASSPATH", classpath);
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(5, TimeUnit.MINUTES);
+    return new Run(process.exitValue(), output);
+  }
+
+  @Test
+  void passesArgumentsAndExitCodeThrough() throws Exception {
+    Path model = temp.resolve("model.tflite");
+    Files.writeString(model, "not a model");
+    Run run = run(LAUNCHER, System.getProperty("java.class.path"), "check", model.toString());
+    assertEquals(ExitCodes.ERROR, run.exitCode(), run.output());
+    assertTrue(run.output().contains("model.tflite: error: "), run.output());
+    assertEquals(0, run(LAUNCHER, System.getProperty("java.class.path"), "--version").exitCode());
+  }
+
+  @Test
+  void missingJarIsAClearErrorWithExitCodeTwo() throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("install/bin"));
+    Path copy = bin.resolve("edgetpu-lint");
+    Files.copy(LAUNCHER, copy);
+    copy.toFile().setExecutable(true);
+    Run run = run(copy, null, "--version");
+    assertEquals(2, run.exitCode(), run.output());
+    assertTrue(run.output().contains("edgetpu-lint.jar not found"), run.output());
+  }
+}
