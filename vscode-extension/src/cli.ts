@@ -1,0 +1,86 @@
+// Runs the bundled edgetpu-lint jar as a command-line tool (describe, check).
+// Free of the `vscode` module so that it can be unit-tested with plain Node.
+import { execFile } from 'node:child_process';
+
+/** The `edgetpuLint.*` settings the linter reads (the language server reads the same section). */
+export interface LintSettings {
+  readonly runtime: number | null;
+  readonly multipleSubgraphs: boolean;
+  readonly select: readonly string[];
+  readonly ignore: readonly string[];
+  readonly severity: Readonly<Record<string, string>>;
+  readonly configFile: string;
+  readonly rules: readonly string[];
+}
+
+export interface CliResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** JVM flags for a short-lived CLI run: start fast, stay small. */
+const CLI_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
+
+/** The arguments of `edgetpu-lint check` for the user's settings. */
+export function checkArguments(model: string, settings: LintSettings): string[] {
+  const args = ['check'];
+  if (settings.runtime !== null) {
+    args.push('--runtime', String(settings.runtime));
+  }
+  if (settings.multipleSubgraphs) {
+    args.push('--enable-multiple-subgraphs');
+  }
+  if (settings.configFile.trim() !== '') {
+    args.push('--config', settings.configFile);
+  }
+  for (const dir of settings.rules) {
+    args.push('--rules', dir);
+  }
+  args.push(model);
+  return args;
+}
+
+/**
+ * Settings the command line takes only from a configuration file, not from flags: the report of
+ * "Lint model" does not apply them (the Problems view does).
+ */
+export function settingsNotOnTheCommandLine(settings: LintSettings): string[] {
+  const names: string[] = [];
+  if (settings.select.length > 0) names.push('edgetpuLint.select');
+  if (settings.ignore.length > 0) names.push('edgetpuLint.ignore');
+  if (Object.keys(settings.severity).length > 0) names.push('edgetpuLint.severity');
+  return names;
+}
+
+/** The arguments of `edgetpu-lint describe`, which prints the model's description to stdout. */
+export function describeArguments(model: string): string[] {
+  return ['describe', model];
+}
+
+export function runJar(
+  java: string,
+  jar: string,
+  args: readonly string[],
+  cwd?: string,
+  timeoutMs = 120_000,
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      java,
+      [...CLI_JVM_FLAGS, '-jar', jar, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        let exitCode = 0;
+        if (error) {
+          const code = (error as NodeJS.ErrnoException & { code?: number | string }).code;
+          exitCode = typeof code === 'number' ? code : 2;
+          if (typeof code !== 'number' && stderr === '') {
+            stderr = error.message;
+          }
+        }
+        resolve({ exitCode, stdout, stderr });
+      },
+    );
+  });
+}

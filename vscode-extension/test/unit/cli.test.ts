@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkArguments, describeArguments, LintSettings, settingsNotOnTheCommandLine } from '../../src/cli';
+
+const DEFAULTS: LintSettings = {
+  runtime: null,
+  multipleSubgraphs: false,
+  select: [],
+  ignore: [],
+  severity: {},
+  configFile: '',
+  rules: [],
+};
+
+describe('checkArguments', () => {
+  it('leaves everything to the configuration file by default', () => {
+    assert.deepEqual(checkArguments('/m/a.tflite', DEFAULTS), ['check', '/m/a.tflite']);
+  });
+
+  it('passes runtime, multiple subgraphs, config file and rule directories as flags', () => {
+    assert.deepEqual(
+      checkArguments('a.tflite', { ...DEFAULTS, runtime: 13, multipleSubgraphs: true, configFile: 'c.yaml', rules: ['r1', 'r2'] }),
+      ['check', '--runtime', '13', '--enable-multiple-subgraphs', '--config', 'c.yaml', '--rules', 'r1', '--rules', 'r2', 'a.tflite'],
+    );
+  });
+});
+
+describe('settingsNotOnTheCommandLine', () => {
+  it('names the rule selection settings that only the language server applies', () => {
+    assert.deepEqual(settingsNotOnTheCommandLine(DEFAULTS), []);
+    assert.deepEqual(
+      settingsNotOnTheCommandLine({ ...DEFAULTS, select: ['EDGETPU-'], severity: { X: 'off' } }),
+      ['edgetpuLint.select', 'edgetpuLint.severity'],
+    );
+  });
+});
+
+describe('describeArguments', () => {
+  it('describes to stdout', () => {
+    assert.deepEqual(describeArguments('a.tflite'), ['describe', 'a.tflite']);
+  });
+});
