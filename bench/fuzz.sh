@@ -19,11 +19,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/target}"
 cd "$root"
 
-mvn -B -q -o test-compile -Dbuild.dir="$build" >/dev/null 2>&1
+mkdir -p "$build"
+mvn -B -q -ntp test-compile -Dbuild.dir="$build" >"$build/fuzz-build.log" 2>&1 || { cat "$build/fuzz-build.log" >&2; exit 2; }
 cp_file="$build/fuzz/test.cp"
 mkdir -p "$build/fuzz"
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" \
-  -Dbuild.dir="$build" >/dev/null 2>&1
+mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" \
+  -Dbuild.dir="$build" >"$build/fuzz-build.log" 2>&1 || { cat "$build/fuzz-build.log" >&2; exit 2; }
 classpath="$build/test-classes:$build/classes:$(cat "$cp_file")"
 
 targets=()

@@ -34,9 +34,9 @@ timed() {
 }
 
 echo "== build" >&2
-(cd "$root" && mvn -B -q -o package -DskipTests -Dbuild.dir="$build" >/dev/null)
-(cd "$root/bench" && mvn -B -q -o package -Dmain.build.dir="$build" -Dbuild.dir="$bench_build" >/dev/null \
-  && mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$bench_build/classpath.txt" \
+(cd "$root" && mvn -B -q -ntp package -DskipTests -Dbuild.dir="$build" >/dev/null)
+(cd "$root/bench" && mvn -B -q -ntp package -Dmain.build.dir="$build" -Dbuild.dir="$bench_build" >/dev/null \
+  && mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile="$bench_build/classpath.txt" \
      -Dmain.build.dir="$build" -Dbuild.dir="$bench_build" >/dev/null)
 bench_cp="$bench_build/classes:$(cat "$bench_build/classpath.txt")"
 models="$bench_build/models"
