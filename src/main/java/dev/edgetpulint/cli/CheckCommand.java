@@ -86,6 +86,12 @@ public final class CheckCommand implements Callable<Integer> {
           + "configuration's, else 14.")
   Integer runtime;
 
+  @Option(names = "--compiler", paramLabel = "VERSION",
+      description = "edgetpu_compiler release to judge for: 16.0, 15.0, 14.1, 2.1, 2.0 or 1.0 (the long form "
+          + "16.0.384591198 is accepted). Rules for old compilers (operator versions, data types) use it. "
+          + "Default: the configuration's, else 16.0 whatever --runtime says.")
+  String compiler;
+
   @Option(names = {"-a", "--enable-multiple-subgraphs"},
       description = "Allow several Edge TPU subgraphs, as the compiler's -a: ops after a CPU island can map again.")
   boolean multipleSubgraphs;
@@ -160,6 +166,14 @@ public final class CheckCommand implements Callable<Integer> {
       throw usage("--runtime must be " + AnalysisOptions.MIN_RUNTIME + " to " + AnalysisOptions.MAX_RUNTIME
           + ", got " + runtime);
     }
+    String compilerVersion = null;
+    if (compiler != null) {
+      try {
+        compilerVersion = AnalysisOptions.compiler(compiler);
+      } catch (IllegalArgumentException e) {
+        throw usage("--compiler: " + e.getMessage());
+      }
+    }
     for (Path dir : ruleDirs) {
       if (!Files.isDirectory(dir)) {
         throw usage("--rules " + dir + ": not a directory");
@@ -185,7 +199,8 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd);
+    LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd,
+        compilerVersion);
     LintService service = services.get();
     if (!ruleDirs.isEmpty()) {
       try {

@@ -51,7 +51,7 @@ public final class CompilerPath {
 
   /** The compiler path with the packaged rules (rules/*.yaml). */
   public static CompilerPath withBuiltInRules() {
-    return new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.builtIn())::evaluate);
+    return new CompilerPath(MappingRules.of(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.builtIn())));
   }
 
   /**
@@ -60,7 +60,7 @@ public final class CompilerPath {
    */
   public static CompilerPath withRules(List<java.nio.file.Path> ruleDirs) {
     return ruleDirs.isEmpty() ? withBuiltInRules()
-        : new CompilerPath(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.load(ruleDirs))::evaluate);
+        : new CompilerPath(MappingRules.of(new dev.edgetpulint.rules.RuleEngine(dev.edgetpulint.rules.RuleSet.load(ruleDirs))));
   }
 
   public ModelAnalysis analyze(Model model, AnalysisOptions options) {
@@ -68,7 +68,7 @@ public final class CompilerPath {
     if (model.isCompiled()) {
       return analyzeCompiled(model, options, quantization);
     }
-    List<Finding> ruleFindings = rules.evaluate(model, options.runtime());
+    List<Finding> ruleFindings = rules.evaluate(model, options.runtime(), options.compilerVersion());
     Map<String, List<Finding>> byOperator = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : ruleFindings) {

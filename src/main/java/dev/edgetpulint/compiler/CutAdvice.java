@@ -38,7 +38,7 @@ public record CutAdvice(Placement cut, List<String> intermediateTensors, long co
     long recovered = -1;
     if (collateral > 0 && !analysis.options().multipleSubgraphs() && analyzer != null) {
       ModelAnalysis withA = analyzer.analyze(analysis.model(),
-          new AnalysisOptions(analysis.options().runtime(), true));
+          analysis.options().withMultipleSubgraphs(true));
       recovered = withA.edgeTpuCount() - analysis.edgeTpuCount();
     }
     return new CutAdvice(cut, tensors, collateral, recovered);

@@ -44,8 +44,12 @@ public record ExpectedPair(
   /** One row of the compiler log's table. */
   public record LogRow(String op, int count, String status) {}
 
+  /**
+   * The options to judge the pair with: its runtime, -a and its compiler (the log's version, e.g.
+   * "2.0.291256449" is judged as 2.0; the default compiler when the log has none or an unknown one).
+   */
   public AnalysisOptions options() {
-    return new AnalysisOptions(runtime, multipleSubgraphs);
+    return new AnalysisOptions(runtime, multipleSubgraphs, AnalysisOptions.compilerOrNull(compilerVersion));
   }
 
   /** Reads {@code expected/ID.json}; the model path resolves against the corpus folder. */

@@ -86,7 +86,7 @@ public final class FixSuggestions {
     List<ModelAnalysis> newer = new ArrayList<>();
     if (analyzer != null) {
       for (int r = analysis.options().runtime() + 1; r <= AnalysisOptions.MAX_RUNTIME; r++) {
-        newer.add(analyzer.analyze(analysis.model(), new AnalysisOptions(r, analysis.options().multipleSubgraphs())));
+        newer.add(analyzer.analyze(analysis.model(), analysis.options().withRuntime(r)));
       }
     }
     List<Suggestion> out = new ArrayList<>();

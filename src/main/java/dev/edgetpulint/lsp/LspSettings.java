@@ -19,10 +19,12 @@ import java.util.Map;
  * <pre>
  * {"runtime": 13, "multipleSubgraphs": false, "select": ["EDGETPU-"], "ignore": ["EDGETPU-MEMORY-STREAMING"],
  *  "severity": {"EDGETPU-CONV2D-DILATION": "warning"}, "configFile": "/path/.edgetpu-lint.yaml",
- *  "rules": ["/path/to/extra/rules"]}
+ *  "rules": ["/path/to/extra/rules"], "compiler": "2.0"}
  * </pre>
  *
  * @param problems settings that were ignored, and why (shown to the user once)
+ * @param compiler the edgetpu_compiler release to judge for ("16.0", "2.0", ...), or null for the
+ *     configuration's (default 16.0)
  */
 public record LspSettings(
     Integer runtime,
@@ -30,11 +32,18 @@ public record LspSettings(
     RuleSettings selection,
     Path configFile,
     List<Path> ruleDirs,
-    List<String> problems) {
+    List<String> problems,
+    String compiler) {
 
   public static final String SECTION = "edgetpuLint";
   public static final LspSettings DEFAULTS =
-      new LspSettings(null, false, RuleSettings.EMPTY, null, List.of(), List.of());
+      new LspSettings(null, false, RuleSettings.EMPTY, null, List.of(), List.of(), null);
+
+  /** Settings without a compiler version. */
+  public LspSettings(Integer runtime, boolean multipleSubgraphs, RuleSettings selection, Path configFile,
+      List<Path> ruleDirs, List<String> problems) {
+    this(runtime, multipleSubgraphs, selection, configFile, ruleDirs, problems, null);
+  }
 
   public LspSettings {
     ruleDirs = List.copyOf(ruleDirs);
@@ -43,7 +52,7 @@ public record LspSettings(
 
   /** The lint options these settings ask for, with paths reported relative to {@code workingDirectory}. */
   public LintOptions lintOptions(Path workingDirectory) {
-    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, null, workingDirectory);
+    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, null, workingDirectory, compiler);
   }
 
   /** Reads settings leniently: a wrong value is reported in {@link #problems()} and otherwise ignored. */
@@ -69,6 +78,15 @@ public record LspSettings(
         problems.add("runtime must be a number from 10 to 14");
       }
     }
+    String compiler = null;
+    if (json.has("compiler") && json.get("compiler").isJsonPrimitive()
+        && !json.get("compiler").getAsString().isBlank()) {
+      try {
+        compiler = dev.edgetpulint.compiler.AnalysisOptions.compiler(json.get("compiler").getAsString());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage() + "; using the default");
+      }
+    }
     boolean multiple = json.has("multipleSubgraphs") && bool(json.get("multipleSubgraphs"));
     Map<String, Severity> severities = new LinkedHashMap<>();
     if (json.has("severity") && json.get("severity").isJsonObject()) {
@@ -91,7 +109,7 @@ public record LspSettings(
     }
     RuleSettings selection = new RuleSettings(null, null, strings(json.get("select")), strings(json.get("ignore")),
         severities, List.of());
-    return new LspSettings(runtime, multiple, selection, config, ruleDirs, problems);
+    return new LspSettings(runtime, multiple, selection, config, ruleDirs, problems, compiler);
   }
 
   private static boolean bool(JsonElement e) {

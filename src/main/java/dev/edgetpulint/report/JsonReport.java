@@ -77,6 +77,7 @@ public final class JsonReport implements Report {
       node.put("sha256", sha256);
     }
     node.put("runtime", analysis.options().runtime());
+    node.put("compiler", analysis.options().compilerVersion());
     node.put("multipleSubgraphs", analysis.options().multipleSubgraphs());
     node.put("compiled", analysis.model() != null && analysis.model().isCompiled());
     if (analysis.model() != null && !analysis.model().edgeTpuPackages().isEmpty()) {

@@ -52,6 +52,7 @@ public final class TextReport implements Report {
     ModelAnalysis analysis = model.analysis();
     text.append("Model: ").append(model.path()).append('\n');
     text.append("Edge TPU runtime version: ").append(analysis.options().runtime())
+        .append(analysis.options().defaultCompiler() ? "" : ", edgetpu_compiler " + analysis.options().compilerVersion())
         .append(analysis.options().multipleSubgraphs() ? " (multiple subgraphs allowed)" : "").append('\n');
     if (analysis.model() != null && analysis.model().isCompiled()) {
       text.append("Already compiled for the Edge TPU");

@@ -1,5 +1,6 @@
 package dev.edgetpulint.service;
 
+import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.service.baseline.Baseline;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  *     .edgetpu-lint.yaml from each model's directory upwards
  * @param baseline findings to suppress as already known, or null
  * @param workingDirectory the directory reported paths are relative to
+ * @param compilerVersion the edgetpu_compiler release to judge for ("16.0", "2.0", ...; the long form
+ *     "16.0.384591198" is accepted), or null to take it from configuration (default 16.0)
  */
 public record LintOptions(
     Integer runtime,
@@ -21,9 +24,17 @@ public record LintOptions(
     List<Path> ruleDirs,
     Path configFile,
     Baseline baseline,
-    Path workingDirectory) {
+    Path workingDirectory,
+    String compilerVersion) {
+
+  /** Options without a compiler version (configuration or the default decides). */
+  public LintOptions(Integer runtime, boolean multipleSubgraphs, List<Path> ruleDirs, Path configFile,
+      Baseline baseline, Path workingDirectory) {
+    this(runtime, multipleSubgraphs, ruleDirs, configFile, baseline, workingDirectory, null);
+  }
 
   public LintOptions {
+    compilerVersion = compilerVersion == null ? null : AnalysisOptions.compiler(compilerVersion);
     ruleDirs = ruleDirs == null ? List.of() : List.copyOf(ruleDirs);
     workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
   }
@@ -33,11 +44,11 @@ public record LintOptions(
   }
 
   public LintOptions withBaseline(Baseline newBaseline) {
-    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, newBaseline, workingDirectory);
+    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, newBaseline, workingDirectory, compilerVersion);
   }
 
   public LintOptions withWorkingDirectory(Path directory) {
-    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, baseline, directory);
+    return new LintOptions(runtime, multipleSubgraphs, ruleDirs, configFile, baseline, directory, compilerVersion);
   }
 
   /** How reports name {@code file}: relative to the working directory when inside it, '/'-separated. */

@@ -250,7 +250,8 @@ public final class LintService {
         : settings.runtime() != null ? settings.runtime() : AnalysisOptions.DEFAULT_RUNTIME;
     boolean multiple = options.multipleSubgraphs() || Boolean.TRUE.equals(settings.multipleSubgraphs());
     List<Path> ruleDirs = ruleDirs(settings, options);
-    ModelAnalysis raw = engine.analyze(model, new AnalysisOptions(runtime, multiple), ruleDirs);
+    String compiler = options.compilerVersion() != null ? options.compilerVersion() : settings.compiler();
+    ModelAnalysis raw = engine.analyze(model, new AnalysisOptions(runtime, multiple, compiler), ruleDirs);
     ModelAnalysis configured = configure(raw, settings);
     String path = options.displayPath(file);
     List<ConfigSuppression> suppressions = config.suppressionsFor(file);

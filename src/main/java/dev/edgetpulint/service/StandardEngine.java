@@ -32,7 +32,7 @@ final class StandardEngine implements LintEngine {
   @Override
   public ModelAnalysis analyze(Model model, AnalysisOptions options, List<Path> ruleDirs) {
     RuleEngine engine = engine(ruleDirs);
-    return new CompilerPath(engine::evaluate).analyze(model, options);
+    return new CompilerPath(dev.edgetpulint.compiler.MappingRules.of(engine)).analyze(model, options);
   }
 
   @Override

@@ -110,7 +110,8 @@ public final class ShowOptions {
       ModelAnalysis a = model.analysis();
       out.println();
       out.println("== " + model.path() + " (runtime " + a.options().runtime()
-          + (a.options().multipleSubgraphs() ? ", -a" : "") + ")");
+          + (a.options().multipleSubgraphs() ? ", -a" : "")
+          + (a.options().defaultCompiler() ? "" : ", compiler " + a.options().compilerVersion()) + ")");
       if (matrix) {
         out.println("Runtime matrix" + (a.options().multipleSubgraphs() ? " (-a)" : "") + ":");
         out.print(RuntimeMatrix.compute(a.model(), a.options().multipleSubgraphs(), analyzer).render());

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
   private static final Set<String> SETTING_KEYS =
-      Set.of("runtime", "multiple-subgraphs", "select", "ignore", "severity", "rules");
+      Set.of("runtime", "compiler", "multiple-subgraphs", "select", "ignore", "severity", "rules");
   private static final List<String> TOP_KEYS = sorted(SETTING_KEYS, "fail-on", "overrides", "suppressions");
   private static final List<String> OVERRIDE_KEYS = sorted(SETTING_KEYS, "paths");
   private static final List<String> SUPPRESSION_KEYS = List.of("location", "paths", "reason", "rule");
@@ -161,6 +161,19 @@ public final class ConfigLoader {
         }
         runtime = value.asInt();
       }
+      String compiler = null;
+      if (node.has("compiler")) {
+        JsonNode value = node.get("compiler");
+        try {
+          if (!value.isValueNode() || value.isNull() || value.isBoolean()) {
+            throw new IllegalArgumentException("compiler must be a version such as \"16.0\" or \"2.0\"");
+          }
+          compiler = AnalysisOptions.compiler(value.asText());
+        } catch (IllegalArgumentException e) {
+          throw error(at + "/compiler", e.getMessage().startsWith("compiler") ? e.getMessage()
+              : "compiler: " + e.getMessage());
+        }
+      }
       Boolean multiple = null;
       if (node.has("multiple-subgraphs")) {
         JsonNode value = node.get("multiple-subgraphs");
@@ -188,7 +201,7 @@ public final class ConfigLoader {
           dirs.add(base.resolve(dir).normalize());
         }
       }
-      return new RuleSettings(runtime, multiple, select, ignore, severities, dirs);
+      return new RuleSettings(runtime, multiple, select, ignore, severities, dirs, compiler);
     }
 
     private Severity severity(JsonNode value, String at) throws ConfigException {

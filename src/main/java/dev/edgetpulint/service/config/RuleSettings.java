@@ -14,6 +14,7 @@ import java.util.Map;
  * @param ignore rule ids or id prefixes never to report
  * @param severity per-rule severity overrides (exact ids), {@code off} drops the rule
  * @param ruleDirs extra rule directories, absolute
+ * @param compiler the edgetpu_compiler release to judge for ("2.0"), or null
  */
 public record RuleSettings(
     Integer runtime,
@@ -21,9 +22,16 @@ public record RuleSettings(
     List<String> select,
     List<String> ignore,
     Map<String, Severity> severity,
-    List<Path> ruleDirs) {
+    List<Path> ruleDirs,
+    String compiler) {
 
   public static final RuleSettings EMPTY = new RuleSettings(null, null, List.of(), List.of(), Map.of(), List.of());
+
+  /** Settings without a compiler version. */
+  public RuleSettings(Integer runtime, Boolean multipleSubgraphs, List<String> select, List<String> ignore,
+      Map<String, Severity> severity, List<Path> ruleDirs) {
+    this(runtime, multipleSubgraphs, select, ignore, severity, ruleDirs, null);
+  }
 
   public RuleSettings {
     select = select == null ? List.of() : List.copyOf(select);
@@ -44,7 +52,8 @@ public record RuleSettings(
         more.runtime != null ? more.runtime : runtime,
         more.multipleSubgraphs != null ? more.multipleSubgraphs : multipleSubgraphs,
         more.select.isEmpty() ? select : more.select,
-        ignores, severities, dirs);
+        ignores, severities, dirs,
+        more.compiler != null ? more.compiler : compiler);
   }
 
   /** Whether findings of {@code ruleId} are reported at all (select/ignore by id or prefix). */
