@@ -59,7 +59,18 @@ public final class SarifReport implements Report {
   public static final String FINGERPRINT_KEY = "edgetpuLintFingerprint/v1";
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+      .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+      .addMixIn(Result.class, ResultLevelAlwaysWritten.class);
+
+  /**
+   * java-sarif leaves out a result's level when it equals its initial value ("warning"), but SARIF
+   * readers then take the rule's default level, which may be "note" or "error": always write it.
+   */
+  private abstract static class ResultLevelAlwaysWritten {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @com.fasterxml.jackson.annotation.JsonProperty("level")
+    private Result.Level level;
+  }
 
   @Override
   public void write(LintRun run, ReportContext context, Writer out) throws IOException {

@@ -10,10 +10,15 @@ import dev.edgetpulint.service.InputError;
 import dev.edgetpulint.service.LintRun;
 import dev.edgetpulint.service.ModelReport;
 import dev.edgetpulint.service.ReportedFinding;
+import dev.edgetpulint.service.LintOptions;
+import dev.edgetpulint.service.StandardServices;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** What the text report says, JSON and SARIF say too: findings, fixes, suppressions, counts, the table, errors. */
@@ -23,6 +28,25 @@ class NothingLostTest {
   @Test
   void textJsonAndSarifCarryTheSameFacts() throws Exception {
     LintRun run = ReportFixtures.run();
+    int findings = assertSameFacts(run);
+    assertTrue(findings >= 3, "the fixture has active and suppressed findings");
+    assertEquals(1, run.unused().size(), "the fixture has an unused baseline entry");
+  }
+
+  /** The same comparison over every real model of the corpus, with the real rules and compiler path. */
+  @Test
+  void corpusTextJsonAndSarifCarryTheSameFacts() throws Exception {
+    Path corpus = Path.of(System.getProperty("edgetpulint.corpus", "../shared/corpus"));
+    Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("models")), "no corpus at " + corpus);
+    LintRun run = StandardServices.lintService().lint(List.of(corpus.resolve("models")), LintOptions.defaults());
+    int findings = assertSameFacts(run);
+    System.out.printf("nothing lost: %d models, %d findings, %d unreadable inputs in text, JSON and SARIF alike%n",
+        run.models().size(), findings, run.errors().size());
+    assertTrue(run.models().size() > 200, "the corpus has hundreds of readable models");
+  }
+
+  /** Asserts that text, JSON and SARIF say the same about {@code run}; returns the number of findings. */
+  private static int assertSameFacts(LintRun run) throws Exception {
     String text = render(new TextReport(), run);
     JsonNode json = MAPPER.readTree(render(new JsonReport(), run));
     JsonNode sarif = MAPPER.readTree(render(new SarifReport(), run)).get("runs").get(0);
@@ -51,8 +75,13 @@ class NothingLostTest {
       // The Operator / Count / Status table.
       Map<String, Integer> table = TextReport.table(model.analysis().placements());
       assertEquals(table.size(), artifact.at("/properties/operators").size());
-      for (Placement p : model.analysis().placements()) {
-        JsonNode op = jsonModel.get("operators").get(p.index());
+      List<Placement> placements = model.analysis().placements();
+      assertEquals(placements.size(), jsonModel.get("operators").size());
+      for (int i = 0; i < placements.size(); i++) {
+        Placement p = placements.get(i);
+        JsonNode op = jsonModel.get("operators").get(i);
+        assertEquals(p.subgraph(), op.get("subgraph").asInt());
+        assertEquals(p.index(), op.get("index").asInt());
         assertEquals(p.op(), op.get("op").asText());
         assertEquals(p.status(), op.get("status").asText());
         assertTrue(text.contains(p.op()) && text.contains(p.status()));
@@ -83,7 +112,7 @@ class NothingLostTest {
         boolean inSarif = false;
         for (String r : sarifResults) {
           String[] parts = r.split("\\|", -1);
-          inSarif |= parts[0].equals(model.path()) && parts[1].equals(f.ruleId()) && parts[2].equals(logical)
+          inSarif |= sameArtifact(parts[0], model.path()) && parts[1].equals(f.ruleId()) && parts[2].equals(logical)
               && parts[3].equals(level) && parts[4].contains(f.message())
               && (f.fix() == null || parts[4].contains(f.fix()))
               && parts[5].equals(reported.suppressed() ? reported.suppression().reason() : "");
@@ -95,9 +124,7 @@ class NothingLostTest {
         }
       }
     }
-    assertTrue(findings >= 3, "the fixture has active and suppressed findings");
     assertEquals(findings, sarif.get("results").size());
-    assertEquals(1, run.unused().size(), "the fixture has an unused baseline entry");
     for (int u = 0; u < run.unused().size(); u++) {
       String message = run.unused().get(u).describe();
       assertTrue(text.contains(message));
@@ -111,6 +138,15 @@ class NothingLostTest {
       assertTrue(sarif.at("/invocations/0/toolExecutionNotifications/" + e + "/message/text").asText()
           .contains(error.message()));
     }
+    return findings;
+  }
+
+  /** SARIF names a model repository-relative, or by an absolute file: URI when it lies outside the source root. */
+  private static boolean sameArtifact(String uri, String path) {
+    if (uri.startsWith("file:")) {
+      return Path.of(java.net.URI.create(uri)).normalize().equals(Path.of(path).toAbsolutePath().normalize());
+    }
+    return uri.equals(path);
   }
 
   private static String render(Report report, LintRun run) throws Exception {
