@@ -5,14 +5,13 @@ import dev.edgetpulint.description.DescriptionReader;
 import dev.edgetpulint.description.DescriptionWriter;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.ModelReadException;
+import dev.edgetpulint.report.AtomicFiles;
 import dev.edgetpulint.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,29 +67,17 @@ public final class DescribeCommand implements Callable<Integer> {
       return 0;
     }
     try {
-      writeAtomically(output, text);
+      // A mistyped -o directory is an error here, not a directory to create.
+      Path directory = output.toAbsolutePath().getParent();
+      if (directory != null && !Files.isDirectory(directory)) {
+        throw new NoSuchFileException(directory.toString(), null, "no such directory");
+      }
+      AtomicFiles.write(output, out -> out.write(text));
     } catch (IOException e) {
       err.println("edgetpu-lint: " + output + ": cannot write: " + e.getMessage());
       err.flush();
       return 2;
     }
     return 0;
-  }
-
-  /** Writes to a temporary file beside {@code target} and moves it into place: never half a file. */
-  static void writeAtomically(Path target, String text) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

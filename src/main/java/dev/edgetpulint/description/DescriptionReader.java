@@ -17,6 +17,7 @@ import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
 import dev.edgetpulint.tflite.BuiltinOperators;
+import dev.edgetpulint.util.EditDistance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -547,7 +548,7 @@ public final class DescriptionReader {
         if (name.startsWith("BUILTIN_")) {
           continue;
         }
-        int distance = distance(normalized, name.replace("_", ""));
+        int distance = EditDistance.between(normalized, name.replace("_", ""));
         if (distance < bestDistance) {
           bestDistance = distance;
           best = name;
@@ -556,23 +557,5 @@ public final class DescriptionReader {
       return best != null && bestDistance <= 2 ? "did you mean " + best + "?" : null;
     }
 
-    private static int distance(String a, String b) {
-      int[] previous = new int[b.length() + 1];
-      int[] current = new int[b.length() + 1];
-      for (int j = 0; j <= b.length(); j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= a.length(); i++) {
-        current[0] = i;
-        for (int j = 1; j <= b.length(); j++) {
-          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-          current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-      }
-      return previous[b.length()];
-    }
   }
 }

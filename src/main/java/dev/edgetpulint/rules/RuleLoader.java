@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.edgetpulint.tflite.BuiltinOperators;
+import dev.edgetpulint.util.EditDistance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -329,7 +330,7 @@ public final class RuleLoader {
     String best = null;
     int bestDistance = 3;
     for (String k : known) {
-      int d = distance(key.toLowerCase(Locale.ROOT), k);
+      int d = EditDistance.between(key.toLowerCase(Locale.ROOT), k);
       if (d < bestDistance) {
         bestDistance = d;
         best = k;
@@ -338,24 +339,6 @@ public final class RuleLoader {
     return best == null || props != null ? "" : "; did you mean '" + best + "'?";
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 
   private static String describe(JsonNode n) {
     if (n == null || n.isNull()) {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
-import dev.edgetpulint.graph.TensorType;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,17 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SandboxBoundsTest {
   private static Rule rule(String when) {
-    return new Rule("TEST-BOUNDS", "bounds probe", Rule.Scope.OPERATOR, List.of("*"), List.of(), VersionRange.ALL,
-        VersionRange.ALL, null, Map.of(), when, Severity.ERROR, "probe fired", null, "", "", null, null, List.of(),
-        List.of(), "probe.yaml", 1);
+    return SandboxProbe.rule("TEST-BOUNDS", when);
   }
 
   private static Model oneRelu() {
-    GraphBuilder g = new GraphBuilder();
-    int in = g.activation("in", TensorType.INT8, 1, 4);
-    int out = g.activation("out", TensorType.INT8, 1, 4);
-    g.op("RELU").inputs(in).outputs(out).add();
-    return g.inputs(in).outputs(out).build();
+    return SandboxProbe.oneRelu();
   }
 
   @ParameterizedTest

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
-import dev.edgetpulint.graph.TensorType;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -17,17 +14,11 @@ import org.junit.jupiter.api.Test;
 class SandboxTest {
 
   private static Rule rule(String when) {
-    return new Rule("TEST-SANDBOX", "sandbox probe", Rule.Scope.OPERATOR, List.of("*"), List.of(), VersionRange.ALL,
-        VersionRange.ALL, null, Map.of(), when, Severity.ERROR, "probe fired", null, "", "", null, null, List.of(),
-        List.of(), "probe.yaml", 1);
+    return SandboxProbe.rule("TEST-SANDBOX", when);
   }
 
   private static Model oneRelu() {
-    GraphBuilder g = new GraphBuilder();
-    int in = g.activation("in", TensorType.INT8, 1, 4);
-    int out = g.activation("out", TensorType.INT8, 1, 4);
-    g.op("RELU").inputs(in).outputs(out).add();
-    return g.inputs(in).outputs(out).build();
+    return SandboxProbe.oneRelu();
   }
 
   /** Each of these is refused when the rule is compiled, with a message naming the rule's file. */
