@@ -15,14 +15,19 @@ import dev.edgetpulint.service.baseline.Baseline;
 import dev.edgetpulint.service.baseline.BaselineEntry;
 import dev.edgetpulint.service.config.ConfigException;
 import dev.edgetpulint.service.config.ConfigLoader;
+import dev.edgetpulint.service.config.LintConfig;
+import dev.edgetpulint.service.config.RuleSettings;
+import dev.edgetpulint.util.EditDistance;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -52,7 +57,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Configuration: the nearest .edgetpu-lint.yaml at or above each model (or --config FILE) sets "
           + "runtime, multiple-subgraphs, select, ignore, severity, rules, fail-on, overrides and "
-          + "suppressions. Command-line flags win over the file.",
+          + "suppressions. Command-line flags win over the file: --select replaces the file's select, "
+          + "--ignore and --severity add to (and override) the file's ignore and severity.",
       "",
       "Examples:",
       "  edgetpu-lint check model.tflite",
@@ -69,6 +75,9 @@ import picocli.CommandLine.Parameters;
       "  edgetpu-lint check --expected my-pairs/",
       "      Agreement with the real compiler over pairs that",
       "      `edgetpu-lint verify --write-expected my-pairs/` wrote.",
+      "  edgetpu-lint check --select EDGETPU-OP --ignore EDGETPU-OP-VERSION \\",
+      "      --severity EDGETPU-PARTITION-COLLATERAL=info models/",
+      "      Only operator rules, without one of them; one rule demoted to info.",
       "  edgetpu-lint check --write-baseline .edgetpu-lint-baseline.json models/",
       "  edgetpu-lint check --baseline .edgetpu-lint-baseline.json models/",
       "      Accept today's findings once; afterwards only new findings fail.",
@@ -108,6 +117,20 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Lowest severity that makes the exit code 1: error, warning or info. Default: the "
           + "configuration's fail-on, else error.")
   String failOn;
+
+  @Option(names = "--select", paramLabel = "RULE", split = ",",
+      description = "Report only these rule ids or id prefixes (EDGETPU-OP, ALL). Repeatable. Replaces the "
+          + "configuration's select.")
+  List<String> select = new ArrayList<>();
+
+  @Option(names = "--ignore", paramLabel = "RULE", split = ",",
+      description = "Never report these rule ids or id prefixes. Repeatable. Added to the configuration's ignore.")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
+      description = "Report rule RULE (an exact id) at LEVEL: error, warning, info or off. Repeatable. "
+          + "Overrides the configuration's severity for that rule.")
+  List<String> severity = new ArrayList<>();
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Extra directory of rule YAML files. Repeatable.")
   List<Path> ruleDirs = new ArrayList<>();
@@ -199,12 +222,19 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd,
-        compilerVersion);
+    Map<String, Severity> severities = severities();
     LintService service = services.get();
-    if (!ruleDirs.isEmpty()) {
+    List<String> knownIds = null;
+    if (!ruleDirs.isEmpty() || !select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty()) {
       try {
-        service.rules(ruleDirs);
+        List<Path> dirs = new ArrayList<>(ruleDirs);
+        if (config != null && (!select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty())) {
+          // Rules the --config file adds are known too (its top-level and override rule directories).
+          LintConfig loaded = new ConfigLoader().load(config);
+          dirs.addAll(loaded.settings().ruleDirs());
+          loaded.overrides().forEach(o -> dirs.addAll(o.settings().ruleDirs()));
+        }
+        knownIds = service.rules(dirs).stream().map(dev.edgetpulint.service.RuleInfo::id).toList();
       } catch (Exception e) {
         err.println("edgetpu-lint: --rules: " + e.getMessage());
         if (debug) {
@@ -214,6 +244,20 @@ public final class CheckCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
+    if (knownIds != null) {
+      for (String pattern : select) {
+        checkRule("--select", pattern, knownIds, true);
+      }
+      for (String pattern : ignore) {
+        checkRule("--ignore", pattern, knownIds, true);
+      }
+      for (String id : severities.keySet()) {
+        checkRule("--severity", id, knownIds, false);
+      }
+    }
+    RuleSettings cliRules = new RuleSettings(null, null, select, ignore, severities, List.of());
+    LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd,
+        compilerVersion, cliRules);
     ProgressBar progress = new ProgressBar(err, ProgressBar.stderrIsTerminal());
     LintRun run = service.lint(paths, options, progress);
     progress.finish();
@@ -346,6 +390,59 @@ public final class CheckCommand implements Callable<Integer> {
       case "info" -> Severity.INFO;
       default -> throw usage("--fail-on must be error, warning or info, got '" + failOn + "'");
     };
+  }
+
+  /** --severity RULE=LEVEL, in order (a later one for the same rule wins). */
+  private Map<String, Severity> severities() {
+    Map<String, Severity> result = new LinkedHashMap<>();
+    for (String entry : severity) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw usage("--severity takes RULE=LEVEL (e.g. EDGETPU-PARTITION-COLLATERAL=info), got '" + entry + "'");
+      }
+      String level = entry.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
+      Severity value = switch (level) {
+        case "error" -> Severity.ERROR;
+        case "warning" -> Severity.WARNING;
+        case "info" -> Severity.INFO;
+        case "off" -> Severity.OFF;
+        default -> throw usage("--severity " + entry + ": level must be error, warning, info or off, got '"
+            + entry.substring(eq + 1) + "'");
+      };
+      result.put(entry.substring(0, eq).trim(), value);
+    }
+    return result;
+  }
+
+  /**
+   * A rule named on the command line must exist among the loaded rules, as configuration matches it:
+   * an exact id, or (for --select/--ignore) "ALL" or a prefix of some id.
+   */
+  private void checkRule(String flag, String pattern, List<String> knownIds, boolean prefixes) {
+    if (knownIds.contains(pattern)
+        || (prefixes && (pattern.equals("ALL") || (!pattern.isEmpty() && knownIds.stream().anyMatch(id -> id.startsWith(pattern)))))) {
+      return;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String wanted = pattern.toUpperCase(Locale.ROOT);
+    for (String id : knownIds) {
+      // Against whole ids and, for prefixes, against the id cut to the pattern's length.
+      int d = EditDistance.between(wanted, id);
+      if (prefixes && id.length() > wanted.length()) {
+        d = Math.min(d, EditDistance.between(wanted, id.substring(0, wanted.length())));
+      }
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = id;
+      }
+    }
+    boolean close = bestDistance <= Math.max(2, pattern.length() / 3);
+    String hint = !close ? "" : " (did you mean '" + (prefixes && !best.startsWith(wanted)
+        && EditDistance.between(wanted, best) > bestDistance ? best.substring(0, wanted.length()) : best) + "'?)";
+    throw usage(flag + ": unknown rule '" + pattern + "'" + hint
+        + (prefixes ? "; give a rule id or an id prefix" : "; give an exact rule id")
+        + " (`edgetpu-lint rules` lists them)");
   }
 
   private CommandLine.ParameterException usage(String message) {

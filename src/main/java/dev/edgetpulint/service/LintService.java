@@ -245,7 +245,8 @@ public final class LintService {
   private ModelReport analyze(Model model, Path file, String contentHash, LintOptions options,
       Baseline.Matcher matcher, SuppressionUse use) throws Exception {
     LintConfig config = configFor(file, options);
-    RuleSettings settings = config.settingsFor(file);
+    // The caller's --select/--ignore/--severity go over the file and its overrides, last.
+    RuleSettings settings = config.settingsFor(file).overlay(options.ruleSettings());
     int runtime = options.runtime() != null ? options.runtime()
         : settings.runtime() != null ? settings.runtime() : AnalysisOptions.DEFAULT_RUNTIME;
     boolean multiple = options.multipleSubgraphs() || Boolean.TRUE.equals(settings.multipleSubgraphs());
