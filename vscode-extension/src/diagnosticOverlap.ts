@@ -4,15 +4,25 @@
 // the operators, and leaves out of the .tflite's list each finding the view already shows; a finding
 // only one side reports stays. Free of the `vscode` module so that it can be unit-tested with Node.
 
-/** What makes two diagnostics the same finding: the rule id and the message (which names the values). */
+/**
+ * What makes two diagnostics the same finding: the rule id and the message (which names the values),
+ * less the .tflite's "operator N (OP): " prefix.
+ */
 export interface DiagnosticLike {
   readonly code?: string | number | { readonly value: string | number };
   readonly message: string;
 }
 
-function findingKey(diagnostic: DiagnosticLike): string {
+/**
+ * A .tflite has no lines, so the server starts its messages with where the finding is ("operator 3
+ * (CONV_2D): ", "operator 1 (ADD) of subgraph 2: ", "tensor 7 'input': "); the view puts the finding on
+ * that line instead.
+ */
+const WHERE_PREFIX = /^(?:operator \d+(?: \([A-Za-z0-9_]+\))?(?: of subgraph \d+)?|tensor \d+(?: '.*?')?): /;
+
+function findingKey(diagnostic: DiagnosticLike, message = diagnostic.message): string {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return `${String(code ?? '')}\u0000${diagnostic.message}`;
+  return `${String(code ?? '')}\u0000${message}`;
 }
 
 /** `diagnostics` without one of each finding in `shown` (a multiset difference: duplicates count). */
@@ -23,12 +33,16 @@ export function withoutShown<D extends DiagnosticLike>(diagnostics: readonly D[]
     remaining.set(key, (remaining.get(key) ?? 0) + 1);
   }
   return diagnostics.filter((diagnostic) => {
-    const key = findingKey(diagnostic);
-    const count = remaining.get(key) ?? 0;
-    if (count === 0) {
+    const keys = [findingKey(diagnostic)];
+    const unplaced = diagnostic.message.replace(WHERE_PREFIX, '');
+    if (unplaced !== diagnostic.message) {
+      keys.push(findingKey(diagnostic, unplaced));
+    }
+    const key = keys.find((k) => (remaining.get(k) ?? 0) > 0);
+    if (key === undefined) {
       return true;
     }
-    remaining.set(key, count - 1);
+    remaining.set(key, (remaining.get(key) ?? 0) - 1);
     return false;
   });
 }

@@ -26,6 +26,22 @@ describe('withoutShown', () => {
     assert.deepEqual(withoutShown([DILATION], [diagnostic('EDGETPU-CONV2D-DILATION', 'dilation 3x1')]), [DILATION]);
     assert.deepEqual(withoutShown([{ code: 'A', message: 'm' }], [{ code: { value: 'A' }, message: 'm' }]), []);
   });
+
+  it("matches the .tflite's message, which starts with where the finding is, to the view's", () => {
+    const inView = [
+      diagnostic('EDGETPU-DATA-TYPE', "CONV_2D reads FLOAT32 tensor 'input'\nFix: quantize", 12),
+      diagnostic('EDGETPU-DATA-TYPE', "ADD reads FLOAT32\nFix: quantize", 30),
+      diagnostic('EDGETPU-TENSOR', 'too big', 40),
+    ];
+    const model = [
+      diagnostic('EDGETPU-DATA-TYPE', "operator 0 (CONV_2D): CONV_2D reads FLOAT32 tensor 'input'\nFix: quantize"),
+      diagnostic('EDGETPU-DATA-TYPE', 'operator 4 (ADD) of subgraph 1: ADD reads FLOAT32\nFix: quantize'),
+      diagnostic('EDGETPU-TENSOR', "tensor 7 'a: b': too big"),
+      diagnostic('EDGETPU-DATA-TYPE', 'operator 5 (ADD): ADD reads FLOAT32\nFix: quantize'), // one ADD only in the view
+      diagnostic('EDGETPU-OTHER', "operator 0 (CONV_2D): CONV_2D reads FLOAT32 tensor 'input'\nFix: quantize"),
+    ];
+    assert.deepEqual(withoutShown(model, inView), [model[3], model[4]]);
+  });
 });
 
 describe('ModelViewDiagnostics', () => {
