@@ -5,6 +5,8 @@ import { execFile } from 'node:child_process';
 /** The `edgetpuLint.*` settings the linter reads (the language server reads the same section). */
 export interface LintSettings {
   readonly runtime: number | null;
+  /** The edgetpu_compiler release ("16.0", "2.0", ...), or null for the configuration file's. */
+  readonly compiler: string | null;
   readonly multipleSubgraphs: boolean;
   readonly select: readonly string[];
   readonly ignore: readonly string[];
@@ -27,6 +29,9 @@ export function checkArguments(model: string, settings: LintSettings): string[] 
   const args = ['check'];
   if (settings.runtime !== null) {
     args.push('--runtime', String(settings.runtime));
+  }
+  if (settings.compiler !== null && settings.compiler.trim() !== '') {
+    args.push('--compiler', settings.compiler.trim());
   }
   if (settings.multipleSubgraphs) {
     args.push('--enable-multiple-subgraphs');

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { checkArguments, LintSettings, runJar, settingsNotOnTheCommandLine } from './cli';
+import { ModelViewDiagnostics } from './diagnosticOverlap';
 import { findJava, hostEnvironment, JavaLookup } from './java';
 import {
   MODEL_DESCRIPTION_SCHEME,
@@ -60,6 +61,7 @@ function settings(): LintSettings {
   const configuration = vscode.workspace.getConfiguration(CONFIGURATION_SECTION);
   return {
     runtime: configuration.get<number | null>('runtime', null),
+    compiler: configuration.get<string | null>('compiler', null),
     multipleSubgraphs: configuration.get<boolean>('multipleSubgraphs', false),
     select: configuration.get<string[]>('select', []),
     ignore: configuration.get<string[]>('ignore', []),
@@ -115,6 +117,12 @@ async function startServer(): Promise<void> {
     args: ['-XX:+UseSerialGC', '-Xshare:auto', '-jar', resolved.jar, 'lsp'],
     transport: TransportKind.stdio,
   };
+  // A model's findings come for the .tflite and for its open description view; the Problems view
+  // lists each once (on the view's lines while it is open).
+  const overlap = new ModelViewDiagnostics<vscode.Diagnostic>(
+    (uri) => (uri.startsWith(`${MODEL_DESCRIPTION_SCHEME}:`) ? modelUriFor(vscode.Uri.parse(uri)).toString() : undefined),
+    (uri) => uri.startsWith('file:') && uri.endsWith('.tflite'),
+  );
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -130,6 +138,13 @@ async function startServer(): Promise<void> {
     initializationOptions: { [CONFIGURATION_SECTION]: settings() },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        for (const [target, shown] of overlap.published(uri.toString(), diagnostics)) {
+          next(vscode.Uri.parse(target), shown);
+        }
+      },
+    },
   };
   client = new LanguageClient(CONFIGURATION_SECTION, 'Edge TPU Lint', serverOptions, clientOptions);
   try {

@@ -4,6 +4,7 @@ import { checkArguments, describeArguments, LintSettings, settingsNotOnTheComman
 
 const DEFAULTS: LintSettings = {
   runtime: null,
+  compiler: null,
   multipleSubgraphs: false,
   select: [],
   ignore: [],
@@ -17,11 +18,26 @@ describe('checkArguments', () => {
     assert.deepEqual(checkArguments('/m/a.tflite', DEFAULTS), ['check', '/m/a.tflite']);
   });
 
-  it('passes runtime, multiple subgraphs, config file and rule directories as flags', () => {
+  it('passes runtime, compiler, multiple subgraphs, config file and rule directories as flags', () => {
     assert.deepEqual(
-      checkArguments('a.tflite', { ...DEFAULTS, runtime: 13, multipleSubgraphs: true, configFile: 'c.yaml', rules: ['r1', 'r2'] }),
-      ['check', '--runtime', '13', '--enable-multiple-subgraphs', '--config', 'c.yaml', '--rules', 'r1', '--rules', 'r2', 'a.tflite'],
+      checkArguments('a.tflite', {
+        ...DEFAULTS,
+        runtime: 13,
+        compiler: '2.0',
+        multipleSubgraphs: true,
+        configFile: 'c.yaml',
+        rules: ['r1', 'r2'],
+      }),
+      [
+        'check', '--runtime', '13', '--compiler', '2.0', '--enable-multiple-subgraphs',
+        '--config', 'c.yaml', '--rules', 'r1', '--rules', 'r2', 'a.tflite',
+      ],
     );
+  });
+
+  it('passes the compiler alone when only it is set, and never an empty one', () => {
+    assert.deepEqual(checkArguments('a.tflite', { ...DEFAULTS, compiler: '14.1' }), ['check', '--compiler', '14.1', 'a.tflite']);
+    assert.deepEqual(checkArguments('a.tflite', { ...DEFAULTS, compiler: ' ' }), ['check', 'a.tflite']);
   });
 });
 
