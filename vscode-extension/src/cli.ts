@@ -42,20 +42,17 @@ export function checkArguments(model: string, settings: LintSettings): string[] 
   for (const dir of settings.rules) {
     args.push('--rules', dir);
   }
+  for (const rule of settings.select) {
+    args.push('--select', rule);
+  }
+  for (const rule of settings.ignore) {
+    args.push('--ignore', rule);
+  }
+  for (const [rule, level] of Object.entries(settings.severity)) {
+    args.push('--severity', `${rule}=${level}`);
+  }
   args.push(model);
   return args;
-}
-
-/**
- * Settings the command line takes only from a configuration file, not from flags: the report of
- * "Lint model" does not apply them (the Problems view does).
- */
-export function settingsNotOnTheCommandLine(settings: LintSettings): string[] {
-  const names: string[] = [];
-  if (settings.select.length > 0) names.push('edgetpuLint.select');
-  if (settings.ignore.length > 0) names.push('edgetpuLint.ignore');
-  if (Object.keys(settings.severity).length > 0) names.push('edgetpuLint.severity');
-  return names;
 }
 
 /** The arguments of `edgetpu-lint describe`, which prints the model's description to stdout. */

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { checkArguments, LintSettings, runJar, settingsNotOnTheCommandLine } from './cli';
+import { checkArguments, LintSettings, runJar } from './cli';
 import { ModelViewDiagnostics } from './diagnosticOverlap';
 import { findJava, hostEnvironment, JavaLookup } from './java';
 import {
@@ -216,10 +216,6 @@ async function lintModel(argument: unknown): Promise<void> {
   output.appendLine(`$ edgetpu-lint ${args.join(' ')}`);
   if (open?.isDirty) {
     output.appendLine('(unsaved changes are not in this report; the Problems view shows them)');
-  }
-  const notApplied = settingsNotOnTheCommandLine(current);
-  if (notApplied.length > 0) {
-    output.appendLine(`(${notApplied.join(', ')} apply to the Problems view; the command line takes them from .edgetpu-lint.yaml)`);
   }
   output.show(true);
   const result = await vscode.window.withProgress(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkArguments, describeArguments, LintSettings, settingsNotOnTheCommandLine } from '../../src/cli';
+import { checkArguments, describeArguments, LintSettings } from '../../src/cli';
 
 const DEFAULTS: LintSettings = {
   runtime: null,
@@ -41,12 +41,11 @@ describe('checkArguments', () => {
   });
 });
 
-describe('settingsNotOnTheCommandLine', () => {
-  it('names the rule selection settings that only the language server applies', () => {
-    assert.deepEqual(settingsNotOnTheCommandLine(DEFAULTS), []);
+describe('rule selection', () => {
+  it('passes select, ignore and severity as flags, in the order the settings give them', () => {
     assert.deepEqual(
-      settingsNotOnTheCommandLine({ ...DEFAULTS, select: ['EDGETPU-'], severity: { X: 'off' } }),
-      ['edgetpuLint.select', 'edgetpuLint.severity'],
+      checkArguments('a.tflite', { ...DEFAULTS, select: ['EDGETPU-'], ignore: ['EDGETPU-MEAN', 'EDGETPU-PAD'], severity: { X: 'off' } }),
+      ['check', '--select', 'EDGETPU-', '--ignore', 'EDGETPU-MEAN', '--ignore', 'EDGETPU-PAD', '--severity', 'X=off', 'a.tflite'],
     );
   });
 });
