@@ -7,6 +7,7 @@ import dev.edgetpulint.rules.expr.ModelFacts;
 import dev.edgetpulint.rules.expr.OperatorFacts;
 import dev.edgetpulint.rules.expr.Scope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +62,34 @@ public final class RuleEngine {
       }
     }
     out.addAll(suppress(modelFindings, modelRules));
+    List<Rule> operatorRules = new ArrayList<>();
+    for (Rule rule : active) {
+      if (rule.scope() == Rule.Scope.OPERATOR) {
+        operatorRules.add(rule);
+      }
+    }
+    // The operator rules that look at each kind of operator, worked out once per model instead of
+    // once per operator (a rule's applicability depends only on the operator's type and name).
+    Map<String, List<Rule>> rulesByType = new HashMap<>();
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
-        OperatorFacts opFacts = null;
+        List<Rule> applicable = rulesByType.computeIfAbsent(op.opName() + '\u0000' + op.displayName(), k -> {
+          List<Rule> list = new ArrayList<>();
+          for (Rule rule : operatorRules) {
+            if (rule.appliesTo(op)) {
+              list.add(rule);
+            }
+          }
+          return list;
+        });
+        if (applicable.isEmpty()) {
+          continue;
+        }
+        OperatorFacts opFacts = facts.operator(subgraph.index(), op);
+        Location location = Location.operator(subgraph.index(), op.index(), op.displayName());
         List<Finding> found = new ArrayList<>();
         List<Rule> by = new ArrayList<>();
-        for (Rule rule : active) {
-          if (rule.scope() != Rule.Scope.OPERATOR || !rule.appliesTo(op)) {
-            continue;
-          }
-          if (opFacts == null) {
-            opFacts = facts.operator(subgraph.index(), op);
-          }
-          Location location = Location.operator(subgraph.index(), op.index(), op.displayName());
+        for (Rule rule : applicable) {
           Finding f = run(rule, new Scope(facts, opFacts, context.runtime(), compiler), location);
           if (f != null) {
             found.add(f);

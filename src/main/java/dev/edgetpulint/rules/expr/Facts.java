@@ -24,8 +24,9 @@ public abstract class Facts extends AbstractMap<String, Object> {
   @Override
   public Object get(Object key) {
     String name = String.valueOf(key);
-    if (cache.containsKey(name)) {
-      return cache.get(name);
+    Object cached = cache.get(name);
+    if (cached != null || cache.containsKey(name)) {
+      return cached;
     }
     if (!names().contains(name)) {
       throw new UnknownFactException(kind(), name, names());
