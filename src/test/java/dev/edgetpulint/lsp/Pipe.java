@@ -6,13 +6,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * An in-process byte pipe. Unlike java.io.PipedInputStream it does not fail with "Write end dead" when
- * a thread that wrote to it ends (the server writes from pool threads that come and go).
+ * a thread that wrote to it ends (the server writes from pool threads that come and go). Public for
+ * the language-server benchmark in bench/.
  */
-final class Pipe {
+public final class Pipe {
   private static final byte[] EOF = new byte[0];
   private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
 
-  final OutputStream out = new OutputStream() {
+  public final OutputStream out = new OutputStream() {
     @Override
     public void write(int b) {
       chunks.add(new byte[] {(byte) b});
@@ -33,7 +34,7 @@ final class Pipe {
     }
   };
 
-  final InputStream in = new InputStream() {
+  public final InputStream in = new InputStream() {
     private byte[] current = new byte[0];
     private int position;
     private boolean closed;

@@ -2,9 +2,8 @@ package dev.edgetpulint.bench;
 
 import dev.edgetpulint.lsp.EdgeTpuLanguageServer;
 import dev.edgetpulint.lsp.LanguageServerLauncher;
+import dev.edgetpulint.lsp.Pipe;
 import dev.edgetpulint.service.StandardServices;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,64 +191,5 @@ public final class LspBench {
 
     @Override
     public void logMessage(MessageParams message) {}
-  }
-
-  /** An in-process byte pipe that, unlike PipedInputStream, survives its writer threads ending. */
-  private static final class Pipe {
-    private static final byte[] EOF = new byte[0];
-    private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
-
-    final OutputStream out = new OutputStream() {
-      @Override
-      public void write(int b) {
-        chunks.add(new byte[] {(byte) b});
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        if (len > 0) {
-          chunks.add(java.util.Arrays.copyOfRange(b, off, off + len));
-        }
-      }
-
-      @Override
-      public void close() {
-        chunks.add(EOF);
-      }
-    };
-
-    final InputStream in = new InputStream() {
-      private byte[] current = new byte[0];
-      private int position;
-
-      @Override
-      public int read() throws java.io.InterruptedIOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws java.io.InterruptedIOException {
-        if (len == 0) {
-          return 0;
-        }
-        while (position >= current.length) {
-          try {
-            current = chunks.take();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException();
-          }
-          position = 0;
-          if (current == EOF) {
-            return -1;
-          }
-        }
-        int n = Math.min(len, current.length - position);
-        System.arraycopy(current, position, b, off, n);
-        position += n;
-        return n;
-      }
-    };
   }
 }
