@@ -5,6 +5,11 @@
 #   bench/fuzz.sh            # short run for CI: 15 s per target
 #   bench/fuzz.sh 600        # long run on demand: 10 min per target
 #   bench/fuzz.sh 60 TfliteReaderFuzzTest   # one target
+#   FUZZ_SEED=7 bench/fuzz.sh 15             # the same input sequence every time
+#
+# With FUZZ_SEED set (CI sets it) libFuzzer's mutations are reproducible: a slower machine walks a
+# prefix of the same inputs, so a green run here stays green there, and a finding can be replayed.
+# Without it every run explores new inputs (what a long run on demand is for).
 #
 # Targets are the classes under src/test/java/dev/edgetpulint/fuzz with a static
 # fuzzerTestOneInput(byte[]); the same methods run as @FuzzTest regression tests in `mvn test`
@@ -56,11 +61,13 @@ for name in "${targets[@]}"; do
   # -timeout: an input that takes longer than this is a hang finding (the goal is 1 s a file; the
   # instrumented build on a busy 2-core machine needs slack; the cold first input is excluded by
   # each target's fuzzerInitialize).
+  seed_flag=()
+  [[ -n "${FUZZ_SEED:-}" ]] && seed_flag=(-seed="$FUZZ_SEED")
   (cd "$build/fuzz" && java -Xmx1g -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
       --target_class="dev.edgetpulint.fuzz.$name" \
       --instrumentation_includes='dev.edgetpulint.**' \
       --keep_going=0 \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
+      "${seed_flag[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
       -artifact_prefix="$findings/" \
       "$corpus" "${seeds[@]}") >"$log" 2>&1
   rc=$?
@@ -75,6 +82,10 @@ for name in "${targets[@]}"; do
     status=1
   fi
   printf '%-28s %12s %8s %s\n' "$name" "$runs" "$seconds" "$result"
+  if [[ $rc -ne 0 ]]; then
+    # What was found, where a CI log shows it: the exception and its stack, or libFuzzer's verdict.
+    grep -E -A25 '^== Java Exception|ERROR: libFuzzer|==ERROR|Out of memory|timeout' "$log" | head -40 | sed 's/^/    /'
+  fi
 done
 echo "fuzz: $total_runs executions over ${#targets[@]} targets, $( [[ $status -eq 0 ]] && echo 'no findings' || echo 'FINDINGS')"
 exit $status

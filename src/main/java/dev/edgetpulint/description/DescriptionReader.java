@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,8 +205,6 @@ public final class DescriptionReader {
     private final String source;
     private final List<DescriptionProblem> problems;
     private final Map<String, Span> spans = new LinkedHashMap<>();
-    private final Map<TensorType, ByteBuffer> fillers = new EnumMap<>(TensorType.class);
-    private ByteBuffer zeros = ByteBuffer.allocate(0);
 
     Builder(YamlTree tree, String source, List<DescriptionProblem> problems) {
       this.tree = tree;
@@ -367,13 +364,8 @@ public final class DescriptionReader {
             + "' of shape " + shape + " would hold more than " + MAX_CONSTANT_BYTES + " bytes"));
         return null;
       }
-      if ("zeros".equals(constant.asText())) {
-        if (zeros.capacity() < bytes) {
-          zeros = ByteBuffer.allocate((int) bytes);
-        }
-        return ConstantData.view(slice(zeros, (int) bytes), type, -1);
-      }
-      return ConstantData.view(slice(filler(type, (int) bytes), (int) bytes), type, -1);
+      ByteBuffer element = "zeros".equals(constant.asText()) ? ByteBuffer.allocate(width) : one(type);
+      return ConstantData.uniform(type, (int) bytes, element);
     }
 
     private ConstantData values(JsonNode values, TensorType type, long count, String pointer, String name,
@@ -405,34 +397,22 @@ public final class DescriptionReader {
       return ConstantData.ofValues(type, numbers);
     }
 
-    /** A buffer of at least {@code bytes} bytes whose every element of {@code type} reads as 1. */
-    private ByteBuffer filler(TensorType type, int bytes) {
-      ByteBuffer buffer = fillers.get(type);
-      if (buffer == null || buffer.capacity() < bytes) {
-        int width = Math.max(1, type.bytesPerElement());
-        buffer = ByteBuffer.allocate(Math.max(bytes, width)).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.remaining() >= width) {
-          switch (type) {
-            case FLOAT32 -> buffer.putFloat(1f);
-            case FLOAT64 -> buffer.putDouble(1d);
-            case INT64, UINT64 -> buffer.putLong(1L);
-            case INT32, UINT32 -> buffer.putInt(1);
-            case FLOAT16 -> buffer.putShort((short) 0x3C00);
-            case BFLOAT16 -> buffer.putShort((short) 0x3F80);
-            case INT16, UINT16 -> buffer.putShort((short) 1);
-            case COMPLEX64 -> buffer.putFloat(1f).putFloat(0f);
-            case COMPLEX128 -> buffer.putDouble(1d).putDouble(0d);
-            default -> buffer.put((byte) 1);
-          }
-        }
-        buffer.clear();
-        fillers.put(type, buffer);
+    /** One element of {@code type} that reads as 1: what {@code constant: true} fills a tensor with. */
+    private static ByteBuffer one(TensorType type) {
+      ByteBuffer element = ByteBuffer.allocate(Math.max(1, type.bytesPerElement())).order(ByteOrder.LITTLE_ENDIAN);
+      switch (type) {
+        case FLOAT32 -> element.putFloat(1f);
+        case FLOAT64 -> element.putDouble(1d);
+        case INT64, UINT64 -> element.putLong(1L);
+        case INT32, UINT32 -> element.putInt(1);
+        case FLOAT16 -> element.putShort((short) 0x3C00);
+        case BFLOAT16 -> element.putShort((short) 0x3F80);
+        case INT16, UINT16 -> element.putShort((short) 1);
+        case COMPLEX64 -> element.putFloat(1f).putFloat(0f);
+        case COMPLEX128 -> element.putDouble(1d).putDouble(0d);
+        default -> element.put((byte) 1);
       }
-      return buffer;
-    }
-
-    private static ByteBuffer slice(ByteBuffer buffer, int bytes) {
-      return buffer.duplicate().clear().limit(bytes).slice();
+      return element.clear();
     }
 
     private Operator operator(int s, int o, JsonNode node, String pointer, Map<String, Integer> byName,

@@ -15,20 +15,43 @@ public final class ConstantData {
   /** Largest element count {@link #values()} decodes. */
   public static final int MAX_DECODED_ELEMENTS = 1024;
 
+  /** The bytes, or for a uniform constant (see {@link #uniform}) just one element's bytes. */
   private final ByteBuffer bytes;
+  private final int byteLength;
+  private final boolean uniform;
   private final TensorType type;
   private final long fileOffset;
   private Boolean allZero;
 
-  private ConstantData(ByteBuffer bytes, TensorType type, long fileOffset) {
+  private ConstantData(ByteBuffer bytes, int byteLength, boolean uniform, TensorType type, long fileOffset) {
     this.bytes = bytes.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    this.byteLength = byteLength;
+    this.uniform = uniform;
     this.type = type;
     this.fileOffset = fileOffset;
+  }
+
+  private ConstantData(ByteBuffer bytes, TensorType type, long fileOffset) {
+    this(bytes, bytes.remaining(), false, type, fileOffset);
   }
 
   /** A view of {@code bytes} (not copied); {@code fileOffset} is where they start in the file, or -1. */
   public static ConstantData view(ByteBuffer bytes, TensorType type, long fileOffset) {
     return new ConstantData(bytes, type, fileOffset);
+  }
+
+  /**
+   * {@code byteLength} bytes that repeat one element's bytes, as a model description's
+   * {@code constant: true} or {@code constant: zeros} declares them. Nothing of that length is
+   * allocated unless {@link #bytes()} is asked for (writing the model out): a description may
+   * declare hundreds of megabytes of weights in one line. A length that is not a whole number of
+   * elements ends with part of one.
+   */
+  public static ConstantData uniform(TensorType type, int byteLength, ByteBuffer element) {
+    if (!element.hasRemaining() || byteLength < 0) {
+      throw new IllegalArgumentException("uniform data of " + byteLength + " bytes from an empty element");
+    }
+    return new ConstantData(element, byteLength, true, type, -1);
   }
 
   /** Constant data written out from values, as a hand-written model description gives them. */
@@ -50,7 +73,7 @@ public final class ConstantData {
   }
 
   public int byteLength() {
-    return bytes.remaining();
+    return byteLength;
   }
 
   /** Offset of the first byte in the model file, or -1 when the data did not come from a file. */
@@ -58,15 +81,36 @@ public final class ConstantData {
     return fileOffset;
   }
 
-  /** A read-only little-endian view of the bytes. */
+  /**
+   * A read-only little-endian view of the bytes. For a uniform constant this allocates its full
+   * length; the rules never ask for it, only the model writer does.
+   */
   public ByteBuffer bytes() {
+    if (uniform) {
+      return repeated().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
     return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private ByteBuffer repeated() {
+    byte[] element = new byte[bytes.remaining()];
+    bytes.duplicate().get(element);
+    byte[] out = new byte[byteLength];
+    if (byteLength > 0) {
+      System.arraycopy(element, 0, out, 0, element.length);
+      // Doubling copies: log2(n) bulk copies instead of one put per element.
+      for (int filled = element.length; filled < byteLength; filled *= 2) {
+        System.arraycopy(out, 0, out, filled, Math.min(filled, byteLength - filled));
+      }
+    }
+    return ByteBuffer.wrap(out);
   }
 
   /** Whether every byte is zero (Concatenation's constant-input rule). Scans the bytes once. */
   public boolean isAllZero() {
     if (allZero == null) {
-      ByteBuffer view = bytes();
+      // A uniform constant's bytes are all zero exactly when its one element's bytes are.
+      ByteBuffer view = uniform ? bytes.duplicate() : bytes();
       boolean zero = true;
       while (zero && view.remaining() >= Long.BYTES) {
         zero = view.getLong() == 0L;
@@ -92,7 +136,7 @@ public final class ConstantData {
     if (count > MAX_DECODED_ELEMENTS) {
       return Optional.empty();
     }
-    ByteBuffer view = bytes();
+    ByteBuffer view = uniform ? repeated().order(ByteOrder.LITTLE_ENDIAN) : bytes();
     Number[] out = new Number[count];
     for (int i = 0; i < count; i++) {
       out[i] = switch (type) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgetpulint.graph.ConstantData;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Quantization;
@@ -208,6 +209,52 @@ class DescriptionReaderTest {
             operators: []
         """, "m.yaml"));
     assertTrue(e.describe().contains("would hold more than"), e.describe());
+  }
+
+  @Test
+  void largeDeclaredConstantsAreNotAllocated() throws Exception {
+    // Eight 400 MB constants: 3.2 GB if each were filled in memory, more than the test JVM's heap.
+    StringBuilder yaml = new StringBuilder("format: edgetpu-lint/description/v1\nsubgraphs:\n  - tensors:\n");
+    String[] types = {"INT8", "UINT8", "INT16", "FLOAT16", "INT32", "FLOAT32", "INT64", "FLOAT64"};
+    for (String type : types) {
+      yaml.append("      - {name: ").append(type).append(", type: ").append(type)
+          .append(", shape: [1], bytes: 400000000, constant: ").append(type.startsWith("INT8") ? "zeros" : "true")
+          .append("}\n");
+    }
+    yaml.append("    operators: []\n");
+    Model model = DescriptionReader.parse(yaml.toString(), "big.tflite.yaml");
+    for (int t = 0; t < types.length; t++) {
+      ConstantData data = model.mainSubgraph().tensor(t).data();
+      assertEquals(400_000_000, data.byteLength(), types[t]);
+      assertEquals(types[t].equals("INT8"), data.isAllZero(), types[t]);
+    }
+  }
+
+  @Test
+  void declaredConstantsReadAsOneOrZero() throws Exception {
+    Model model = DescriptionReader.parse("""
+        format: edgetpu-lint/description/v1
+        subgraphs:
+          - tensors:
+              - {name: ones, type: FLOAT32, shape: [3], constant: true}
+              - {name: zeros, type: INT32, shape: [2], constant: zeros}
+              - {name: odd, type: INT16, shape: [1], bytes: 3, constant: true}
+            operators: []
+        """, "m.yaml");
+    Subgraph main = model.mainSubgraph();
+    assertEquals(List.of(1f, 1f, 1f), main.tensor(0).data().values().orElseThrow());
+    assertEquals(List.of(0, 0), main.tensor(1).data().values().orElseThrow());
+    assertEquals(3, main.tensor(2).data().byteLength());
+    assertEquals(List.of((byte) 1, (byte) 0, (byte) 1), bytesOf(main.tensor(2).data()));
+  }
+
+  private static List<Byte> bytesOf(ConstantData data) {
+    java.nio.ByteBuffer bytes = data.bytes();
+    List<Byte> out = new java.util.ArrayList<>();
+    while (bytes.hasRemaining()) {
+      out.add(bytes.get());
+    }
+    return out;
   }
 
   @Test
