@@ -84,21 +84,24 @@ public final class SampleModels {
     return g.inputs(input).outputs(probabilities).build();
   }
 
-  /** An int8 model with three problems: a 2x1 dilated conv, LEAKY_RELU, and a MEAN over the batch. */
+  /**
+   * An int8 model with three problems: a 2x1 dilated conv, LEAKY_RELU, and a MEAN over the channel
+   * (z) axis of 6 channels, where the Edge TPU needs a multiple of 4.
+   */
   static Model int8Problems() {
     GraphBuilder g = new GraphBuilder().source("samples/int8_problems.tflite");
     int input = g.activation("input", TensorType.INT8, 1, 16, 16, 8);
-    int w = g.constantFilled("dilated_conv/weights", TensorType.INT8, new int[] {8, 3, 3, 8}, (byte) 3);
-    int b = g.int32Values("dilated_conv/bias", new int[] {8}, new int[8]);
+    int w = g.constantFilled("dilated_conv/weights", TensorType.INT8, new int[] {6, 3, 3, 8}, (byte) 3);
+    int b = g.int32Values("dilated_conv/bias", new int[] {6}, new int[6]);
     g.quantization(b, bias());
-    int conv = g.activation("dilated_conv", TensorType.INT8, 1, 16, 16, 8);
+    int conv = g.activation("dilated_conv", TensorType.INT8, 1, 16, 16, 6);
     g.op("CONV_2D").inputs(input, w, b).outputs(conv).version(3).option("padding", "SAME")
         .option("stride_w", 1).option("stride_h", 1)
         .option("dilation_w_factor", 2).option("dilation_h_factor", 1).add();
-    int leaky = g.activation("leaky_relu", TensorType.INT8, 1, 16, 16, 8);
+    int leaky = g.activation("leaky_relu", TensorType.INT8, 1, 16, 16, 6);
     g.op("LEAKY_RELU").inputs(conv).outputs(leaky).version(2).option("alpha", 0.2f).add();
-    int axis = g.int32Values("batch_mean/axis", 0);
-    int mean = g.activation("batch_mean", TensorType.INT8, 16, 16, 8);
+    int axis = g.int32Values("channel_mean/axis", 3);
+    int mean = g.activation("channel_mean", TensorType.INT8, 1, 16, 16);
     g.op("MEAN").inputs(leaky, axis).outputs(mean).version(2).option("keep_dims", false).add();
     return g.inputs(input).outputs(mean).build();
   }

@@ -41,7 +41,8 @@ class SampleModelsTest {
     Operator mean = m.mainSubgraph().operators().get(2);
     assertEquals("MEAN", mean.opName());
     Tensor axis = m.mainSubgraph().tensor(mean.inputs().get(1));
-    assertArrayEquals(new long[] {0}, axis.data().longValues().orElseThrow());
+    assertArrayEquals(new long[] {3}, axis.data().longValues().orElseThrow());
+    assertEquals(6, m.mainSubgraph().tensor(mean.inputs().get(0)).shape().get(3));
   }
 
   @Test
