@@ -82,7 +82,8 @@ public record Verification(ObservedPair observed, ModelAnalysis predicted, List<
         : "'" + observed.packageCompilerVersion() + "'");
     out.append(", runtime ").append(observed.runtime()).append(" (").append(observed.runtimeFrom()).append(')');
     out.append(", ").append(observed.edgeTpuCustomOps()).append(" Edge TPU custom op(s)")
-        .append(observed.multipleSubgraphs() ? ", judged with -a" : "").append('\n');
+        .append(observed.multipleSubgraphs() ? ", judged with -a" : "")
+        .append(", rules of compiler ").append(predicted.options().compilerVersion()).append('\n');
     out.append("  compiler:  ").append(observed.count(Target.EDGETPU)).append(" on the Edge TPU, ")
         .append(observed.count(Target.CPU)).append(" on the CPU\n");
     out.append("  predicted: ").append(predicted.edgeTpuCount()).append(" on the Edge TPU, ")

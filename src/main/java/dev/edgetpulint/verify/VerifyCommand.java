@@ -1,5 +1,6 @@
 package dev.edgetpulint.verify;
 
+import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.CompilerPath;
 import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.graph.Model;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
           + "real placement (an operator stayed on the CPU when the compiled model still holds an "
           + "operator of the same type writing a tensor of the same name; the others were folded into an "
           + "edgetpu-custom-op), reads the runtime version from the compiled model's package, and judges "
-          + "the source at that runtime (with -a when the compiler made several Edge TPU subgraphs).",
+          + "the source at that runtime (with -a when the compiler made several Edge TPU subgraphs) and "
+          + "with the rules of the compiler release the log names (--compiler when there is no log).",
     },
     footer = {
       "",
@@ -69,6 +71,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Extra directory of rule YAML files. Repeatable.")
   List<Path> ruleDirs = new ArrayList<>();
 
+  @Option(names = "--compiler", paramLabel = "VERSION",
+      description = "The edgetpu_compiler release that compiled the pair (16.0, 15.0, 14.1, 2.1, 2.0, 1.0). "
+          + "Default: the version line of --log, else 16.0.")
+  String compilerVersion;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -103,11 +110,18 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (PairMismatchException e) {
       return fail(err, "edgetpu-lint: " + compiled + " is not the compilation of " + source + ": " + e.getMessage());
     }
+    String judgedCompiler;
+    try {
+      judgedCompiler = compilerVersion != null ? AnalysisOptions.compiler(compilerVersion)
+          : AnalysisOptions.compilerOrNull(table == null ? null : table.compilerVersion());
+    } catch (IllegalArgumentException e) {
+      return fail(err, "edgetpu-lint: --compiler: " + e.getMessage());
+    }
+    AnalysisOptions options = new AnalysisOptions(pair.runtime(), pair.multipleSubgraphs(), judgedCompiler);
     ModelAnalysis predicted;
     try {
       RuleSet rules = ruleDirs.isEmpty() ? RuleSet.builtIn() : RuleSet.load(ruleDirs);
-      predicted = new CompilerPath(new RuleEngine(rules)::evaluate).analyze(sourceModel,
-          new dev.edgetpulint.compiler.AnalysisOptions(pair.runtime(), pair.multipleSubgraphs()));
+      predicted = new CompilerPath(new RuleEngine(rules)::evaluate).analyze(sourceModel, options);
     } catch (RuntimeException e) {
       return fail(err, "edgetpu-lint: cannot judge " + source + ": " + e.getMessage());
     }

@@ -90,6 +90,7 @@ class VerifyCommandTest {
   @Test
   void everyCorpusPairWithACompiledModelIsVerified() throws Exception {
     int agree = 0;
+    int judgedAtTheLogsRelease = 0;
     List<CorpusPair> pairs = compiledPairs();
     for (CorpusPair p : pairs) {
       Run r = run(verifyArgs(p));
@@ -97,11 +98,15 @@ class VerifyCommandTest {
       assertTrue(r.out().contains((r.exit() == 0 ? "agree: " : "disagree: ")), r.out());
       if (p.log() != null && !r.out().contains("compiler unknown")) {
         assertTrue(r.out().contains(" operators with the status the log gives them"), r.out());
+        // Judged with the rules of the release that wrote the log (1.0 to 16.0 in the corpus).
+        String release = LogTable.parse(Files.readString(p.log())).compilerVersion().replaceFirst("^(\\d+\\.\\d+).*", "$1");
+        assertTrue(r.out().contains("rules of compiler " + release + "\n"), r.out());
+        judgedAtTheLogsRelease++;
       }
       agree += r.exit() == 0 ? 1 : 0;
     }
     System.out.println("verify: the prediction agrees with the compiler on " + agree + "/" + pairs.size()
-        + " corpus pairs with a compiled model");
+        + " corpus pairs with a compiled model (" + judgedAtTheLogsRelease + " judged at their log's compiler)");
   }
 
   @Test
@@ -116,6 +121,15 @@ class VerifyCommandTest {
     Run notAModel = run("verify", a.log() == null ? "pom.xml" : a.log().toString(), a.compiled().toString());
     assertEquals(2, notAModel.exit());
     assertEquals(1, notAModel.err().strip().lines().count(), notAModel.err());
+  }
+
+  @Test
+  void anUnknownCompilerIsAUsageErrorInOneLine() throws Exception {
+    CorpusPair p = compiledPairs().get(0);
+    Run r = run(verifyArgs(p, "--compiler", "9.9"));
+    assertEquals(2, r.exit());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("unknown edgetpu_compiler version '9.9'"), r.err());
   }
 
   @Test
