@@ -92,7 +92,7 @@ import picocli.CommandLine.Parameters;
 public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--runtime", paramLabel = "N",
       description = "Edge TPU runtime version to target (the compiler's -m), 10 to 14. Default: the "
-          + "configuration's, else 14.")
+          + "configuration's, else the compiler's default (14 for 16.0, 13 for 14.1-15.0, 12 for 2.0, 10 for 1.0).")
   Integer runtime;
 
   @Option(names = "--compiler", paramLabel = "VERSION",
@@ -195,6 +195,11 @@ public final class CheckCommand implements Callable<Integer> {
         compilerVersion = AnalysisOptions.compiler(compiler);
       } catch (IllegalArgumentException e) {
         throw usage("--compiler: " + e.getMessage());
+      }
+      int newest = AnalysisOptions.defaultRuntimeOf(compilerVersion);
+      if (runtime != null && runtime > newest) {
+        throw usage("--runtime " + runtime + " is newer than compiler " + compilerVersion + " can target (its -m is at most "
+            + newest + "); use --compiler 16.0 for runtime 14, 14.1 or newer for 13");
       }
     }
     for (Path dir : ruleDirs) {

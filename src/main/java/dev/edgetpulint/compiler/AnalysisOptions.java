@@ -2,6 +2,7 @@ package dev.edgetpulint.compiler;
 
 import dev.edgetpulint.rules.EvaluationContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,9 @@ public record AnalysisOptions(int runtime, boolean multipleSubgraphs, String com
   public static final String DEFAULT_COMPILER = EvaluationContext.DEFAULT_COMPILER;
   /** The compiler releases the facts (Section 4) know, newest first. */
   public static final List<String> COMPILERS = List.of("16.0", "15.0", "14.1", "2.1", "2.0", "1.0");
+  /** Each release's default -m, the newest runtime it can target (facts, Section 4: -m only lowers it). */
+  private static final Map<String, Integer> DEFAULT_RUNTIME_OF = Map.of(
+      "16.0", 14, "15.0", 13, "14.1", 13, "2.1", 13, "2.0", 12, "1.0", 10);
 
   public AnalysisOptions {
     compilerVersion = compilerVersion == null ? DEFAULT_COMPILER : compiler(compilerVersion);
@@ -42,6 +46,14 @@ public record AnalysisOptions(int runtime, boolean multipleSubgraphs, String com
   /** The same options with or without -a (the compiler is kept). */
   public AnalysisOptions withMultipleSubgraphs(boolean multiple) {
     return new AnalysisOptions(runtime, multiple, compilerVersion);
+  }
+
+  /**
+   * The runtime a compiler release targets by default (its -m without the flag), which is also the
+   * newest it can target; {@code compiler} as {@link #compiler(String)} accepts it.
+   */
+  public static int defaultRuntimeOf(String compiler) {
+    return DEFAULT_RUNTIME_OF.get(compiler(compiler));
   }
 
   /** Whether the compiler is the default one (reports then need not name it). */

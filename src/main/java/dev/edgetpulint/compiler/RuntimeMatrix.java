@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * For each Edge TPU runtime version (10 to 14), how many operators map and where the cut falls, so a
- * team can pick the compiler and runtime to ship.
+ * For each Edge TPU runtime version the chosen compiler release can target (10 up to its default -m),
+ * how many operators map and where the cut falls, so a team can pick the compiler and runtime to ship.
+ *
+ * @param compilerVersion the release whose rules judged every row
  */
-public record RuntimeMatrix(boolean multipleSubgraphs, List<Row> rows) {
+public record RuntimeMatrix(boolean multipleSubgraphs, String compilerVersion, List<Row> rows) {
 
   /**
    * One runtime version.
@@ -41,12 +43,20 @@ public record RuntimeMatrix(boolean multipleSubgraphs, List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
+  /** The matrix with the default compiler (16.0, which targets every runtime). */
   public static RuntimeMatrix compute(Model model, boolean multipleSubgraphs, ModelAnalyzer analyzer) {
+    return compute(model, new AnalysisOptions(AnalysisOptions.DEFAULT_RUNTIME, multipleSubgraphs), analyzer);
+  }
+
+  /** The matrix for {@code options}' compiler and -a setting; its runtime is ignored (every row has one). */
+  public static RuntimeMatrix compute(Model model, AnalysisOptions options, ModelAnalyzer analyzer) {
+    String compiler = options.compilerVersion();
+    int newest = Math.min(AnalysisOptions.MAX_RUNTIME, AnalysisOptions.defaultRuntimeOf(compiler));
     List<Row> rows = new ArrayList<>();
-    for (int runtime = AnalysisOptions.MIN_RUNTIME; runtime <= AnalysisOptions.MAX_RUNTIME; runtime++) {
-      rows.add(row(analyzer.analyze(model, new AnalysisOptions(runtime, multipleSubgraphs))));
+    for (int runtime = AnalysisOptions.MIN_RUNTIME; runtime <= newest; runtime++) {
+      rows.add(row(analyzer.analyze(model, options.withRuntime(runtime))));
     }
-    return new RuntimeMatrix(multipleSubgraphs, rows);
+    return new RuntimeMatrix(options.multipleSubgraphs(), compiler, rows);
   }
 
   /** The matrix row for one analysis. */
@@ -80,6 +90,11 @@ public record RuntimeMatrix(boolean multipleSubgraphs, List<Row> rows) {
 
   public String render() {
     StringBuilder out = new StringBuilder();
+    if (!AnalysisOptions.DEFAULT_COMPILER.equals(compilerVersion)) {
+      out.append("judged with the rules of compiler ").append(compilerVersion).append(", which targets runtime ")
+          .append(AnalysisOptions.MIN_RUNTIME).append(" to ").append(rows.isEmpty() ? "-" : rows.get(rows.size() - 1).runtime())
+          .append('\n');
+    }
     out.append(String.format(Locale.ROOT, "%-8s %-9s %-9s %-8s %s%n", "runtime", "compiler", "Edge TPU", "CPU", "cut"));
     for (Row row : rows) {
       out.append(String.format(Locale.ROOT, "%-8d %-9s %-9d %-8d %s%n", row.runtime(),

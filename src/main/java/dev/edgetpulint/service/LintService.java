@@ -247,11 +247,13 @@ public final class LintService {
     LintConfig config = configFor(file, options);
     // The caller's --select/--ignore/--severity go over the file and its overrides, last.
     RuleSettings settings = config.settingsFor(file).overlay(options.ruleSettings());
+    String compiler = options.compilerVersion() != null ? options.compilerVersion() : settings.compiler();
+    // Without a runtime, the compiler's own default -m, as edgetpu_compiler does (14 for 16.0).
     int runtime = options.runtime() != null ? options.runtime()
-        : settings.runtime() != null ? settings.runtime() : AnalysisOptions.DEFAULT_RUNTIME;
+        : settings.runtime() != null ? settings.runtime()
+        : compiler != null ? AnalysisOptions.defaultRuntimeOf(compiler) : AnalysisOptions.DEFAULT_RUNTIME;
     boolean multiple = options.multipleSubgraphs() || Boolean.TRUE.equals(settings.multipleSubgraphs());
     List<Path> ruleDirs = ruleDirs(settings, options);
-    String compiler = options.compilerVersion() != null ? options.compilerVersion() : settings.compiler();
     ModelAnalysis raw = engine.analyze(model, new AnalysisOptions(runtime, multiple, compiler), ruleDirs);
     ModelAnalysis configured = configure(raw, settings);
     String path = options.displayPath(file);

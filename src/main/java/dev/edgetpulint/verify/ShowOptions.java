@@ -114,7 +114,7 @@ public final class ShowOptions {
           + (a.options().defaultCompiler() ? "" : ", compiler " + a.options().compilerVersion()) + ")");
       if (matrix) {
         out.println("Runtime matrix" + (a.options().multipleSubgraphs() ? " (-a)" : "") + ":");
-        out.print(RuntimeMatrix.compute(a.model(), a.options().multipleSubgraphs(), analyzer).render());
+        out.print(RuntimeMatrix.compute(a.model(), a.options(), analyzer).render());
       }
       if (explainCompile) {
         CutAdvice cut = CutAdvice.of(a, analyzer);

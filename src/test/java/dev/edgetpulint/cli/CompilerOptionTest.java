@@ -127,6 +127,25 @@ class CompilerOptionTest {
   }
 
   @Test
+  void withoutARuntimeTheCompilersDefaultIsJudged() throws Exception {
+    Path model = TestModels.write(dir.resolve("resize.tflite.yaml"), resizeV3());
+    for (String[] compilerAndRuntime : new String[][] {{"2.0", "12"}, {"1.0", "10"}, {"14.1", "13"}, {"16.0", "14"}}) {
+      CliRunner.Result r = check("--compiler", compilerAndRuntime[0], "--format", "json", model.toString());
+      assertEquals(compilerAndRuntime[1], JSON.readTree(r.out()).at("/models/0/runtime").asText(), r.err());
+    }
+    assertEquals("14", JSON.readTree(check("--format", "json", model.toString()).out()).at("/models/0/runtime").asText());
+  }
+
+  @Test
+  void aRuntimeNewerThanTheCompilerCanTargetIsAUsageError() throws Exception {
+    Path model = TestModels.write(dir.resolve("resize.tflite.yaml"), resizeV3());
+    CliRunner.Result result = check("--compiler", "2.0", "--runtime", "14", model.toString());
+    assertEquals(ExitCodes.ERROR, result.exitCode(), result.out());
+    assertTrue(result.err().contains("--runtime 14 is newer than compiler 2.0 can target (its -m is at most 12)"),
+        result.err());
+  }
+
+  @Test
   void configurationKeyAndFlagPrecedence() throws Exception {
     Path model = TestModels.write(dir.resolve("m/resize.tflite.yaml"), resizeV3());
     Files.writeString(dir.resolve("m/.edgetpu-lint.yaml"), "runtime: 12\ncompiler: 2.0\n");

@@ -31,6 +31,17 @@ class ShowAdviceTest {
   }
 
   @Test
+  void anOlderCompilerGetsRowsOnlyUpToItsDefaultRuntime() {
+    RuntimeMatrix m = RuntimeMatrix.compute(Fixtures.cutModel(), new AnalysisOptions(14, true, "2.0"), PATH);
+    assertEquals(List.of(10, 11, 12), m.rows().stream().map(RuntimeMatrix.Row::runtime).toList());
+    assertEquals("2.0", m.compilerVersion());
+    assertTrue(m.multipleSubgraphs());
+    assertTrue(m.render().startsWith("judged with the rules of compiler 2.0, which targets runtime 10 to 12\n"),
+        m.render());
+    assertFalse(RuntimeMatrix.compute(Fixtures.cutModel(), false, PATH).render().startsWith("judged"));
+  }
+
+  @Test
   void cutAdviceNamesTheIntermediateTensorsAndWhatMinusAWins() {
     ModelAnalysis a = PATH.analyze(Fixtures.cutModel(), new AnalysisOptions(14, false));
     CutAdvice cut = CutAdvice.of(a, PATH);

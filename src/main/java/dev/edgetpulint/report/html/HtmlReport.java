@@ -275,8 +275,12 @@ public final class HtmlReport implements Report {
     if (matrix == null) {
       return;
     }
-    out.append("<h3>Runtime matrix").append(matrix.multipleSubgraphs() ? " (-a)" : "").append("</h3>\n")
-        .append("<table class=\"matrix\"><tr><th>runtime</th><th>compiler</th><th>Edge TPU</th><th>CPU</th><th>cut</th></tr>\n");
+    out.append("<h3>Runtime matrix").append(matrix.multipleSubgraphs() ? " (-a)" : "").append("</h3>\n");
+    if (!dev.edgetpulint.compiler.AnalysisOptions.DEFAULT_COMPILER.equals(matrix.compilerVersion())) {
+      out.append("<p>Judged with the rules of compiler ").append(esc(matrix.compilerVersion()))
+          .append(", which cannot target a newer runtime than its default.</p>\n");
+    }
+    out.append("<table class=\"matrix\"><tr><th>runtime</th><th>compiler</th><th>Edge TPU</th><th>CPU</th><th>cut</th></tr>\n");
     int best = matrix.bestRuntime();
     for (RuntimeMatrix.Row row : matrix.rows()) {
       out.append("<tr").append(row.runtime() == best ? " class=\"best\"" : "").append("><td>").append(row.runtime())

@@ -32,7 +32,7 @@ public record ModelInsights(
     ModelAnalyzer analyzer = CachingAnalyzer.of(given);
     CutAdvice cut = CutAdvice.of(analysis, analyzer);
     RuntimeMatrix matrix = analyzer == null ? null
-        : RuntimeMatrix.compute(analysis.model(), analysis.options().multipleSubgraphs(), analyzer);
+        : RuntimeMatrix.compute(analysis.model(), analysis.options(), analyzer);
     return new ModelInsights(analysis, cut, CompileRecipe.of(analysis, cut), FixSuggestions.of(analysis, analyzer),
         matrix, TransferLearning.assess(analysis));
   }
