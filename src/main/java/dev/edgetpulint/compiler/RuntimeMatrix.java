@@ -75,9 +75,9 @@ public record RuntimeMatrix(boolean multipleSubgraphs, String compilerVersion, L
         .findFirst().orElse(null);
   }
 
-  /** The lowest runtime at which the most operators map (the one to target), or -1 for an empty matrix. */
+  /** The lowest runtime at which the most operators map (the one to target), or -1 when none maps any. */
   public int bestRuntime() {
-    long best = -1;
+    long best = 0;
     int runtime = -1;
     for (Row row : rows) {
       if (row.edgeTpu() > best) {
@@ -86,6 +86,21 @@ public record RuntimeMatrix(boolean multipleSubgraphs, String compilerVersion, L
       }
     }
     return runtime;
+  }
+
+  /**
+   * The runtimes above the newest the release can target, as a sentence ("runtime 13 to 14: compiler
+   * 2.0 cannot target them; 14.1 or newer can"), or null when it targets every runtime.
+   */
+  public String untargetable() {
+    int newest = rows.isEmpty() ? AnalysisOptions.MIN_RUNTIME - 1 : rows.get(rows.size() - 1).runtime();
+    if (newest >= AnalysisOptions.MAX_RUNTIME) {
+      return null;
+    }
+    int first = newest + 1;
+    return "runtime " + first + (first == AnalysisOptions.MAX_RUNTIME ? "" : " to " + AnalysisOptions.MAX_RUNTIME)
+        + ": compiler " + compilerVersion + " cannot target " + (first == AnalysisOptions.MAX_RUNTIME ? "it" : "them")
+        + "; " + CompileRecipe.compilerFor(first) + " or newer can";
   }
 
   public String render() {
@@ -100,10 +115,16 @@ public record RuntimeMatrix(boolean multipleSubgraphs, String compilerVersion, L
       out.append(String.format(Locale.ROOT, "%-8d %-9s %-9d %-8d %s%n", row.runtime(),
           CompileRecipe.compilerFor(row.runtime()), row.edgeTpu(), row.cpu(), row.cutText()));
     }
+    String untargetable = untargetable();
+    if (untargetable != null) {
+      out.append(untargetable).append('\n');
+    }
     int best = bestRuntime();
     if (best > 0) {
       out.append("most operators map from runtime ").append(best).append(" on (compile with ")
           .append(CompileRecipe.compilerFor(best)).append(" or newer, -m ").append(best).append(")\n");
+    } else if (!rows.isEmpty()) {
+      out.append("no operator maps at any of these runtimes\n");
     }
     return out.toString();
   }

@@ -38,7 +38,13 @@ class ShowAdviceTest {
     assertTrue(m.multipleSubgraphs());
     assertTrue(m.render().startsWith("judged with the rules of compiler 2.0, which targets runtime 10 to 12\n"),
         m.render());
-    assertFalse(RuntimeMatrix.compute(Fixtures.cutModel(), false, PATH).render().startsWith("judged"));
+    assertEquals(m.rows().stream().anyMatch(r -> r.edgeTpu() > 0), m.bestRuntime() > 0);
+    assertTrue(m.render().contains("\nruntime 13 to 14: compiler 2.0 cannot target them; 14.1 or newer can\n"), m.render());
+    RuntimeMatrix newest = RuntimeMatrix.compute(Fixtures.cutModel(), false, PATH);
+    assertFalse(newest.render().startsWith("judged"));
+    assertEquals(null, newest.untargetable());
+    assertEquals("runtime 14: compiler 14.1 cannot target it; 16.0 or newer can",
+        RuntimeMatrix.compute(Fixtures.cutModel(), new AnalysisOptions(13, false, "14.1"), PATH).untargetable());
   }
 
   @Test

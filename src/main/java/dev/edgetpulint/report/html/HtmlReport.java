@@ -289,6 +289,9 @@ public final class HtmlReport implements Report {
           .append(esc(row.cutText())).append("</td></tr>\n");
     }
     out.append("</table>\n");
+    if (matrix.untargetable() != null) {
+      out.append("<p>").append(esc(matrix.untargetable())).append(".</p>\n");
+    }
   }
 
   private static void transfer(StringBuilder out, List<TransferLearning.Readiness> readiness) {
