@@ -233,11 +233,23 @@ public final class CheckCommand implements Callable<Integer> {
     if (!ruleDirs.isEmpty() || !select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty()) {
       try {
         List<Path> dirs = new ArrayList<>(ruleDirs);
-        if (config != null && (!select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty())) {
-          // Rules the --config file adds are known too (its top-level and override rule directories).
-          LintConfig loaded = new ConfigLoader().load(config);
-          dirs.addAll(loaded.settings().ruleDirs());
-          loaded.overrides().forEach(o -> dirs.addAll(o.settings().ruleDirs()));
+        if (!select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty()) {
+          // Rules a configuration adds are known too (its top-level and override rule directories):
+          // the --config file, else the file found above each input, as the run will find it.
+          ConfigLoader loader = new ConfigLoader();
+          List<LintConfig> governing = new ArrayList<>();
+          if (config != null) {
+            governing.add(loader.load(config));
+          } else {
+            for (Path input : paths) {
+              // forModel looks in the file's directory and above; a directory input is its own start.
+              governing.add(loader.forModel(Files.isDirectory(input) ? input.resolve(LintConfig.FILE_NAME) : input));
+            }
+          }
+          for (LintConfig loaded : governing) {
+            dirs.addAll(loaded.settings().ruleDirs());
+            loaded.overrides().forEach(o -> dirs.addAll(o.settings().ruleDirs()));
+          }
         }
         knownIds = service.rules(dirs).stream().map(dev.edgetpulint.service.RuleInfo::id).toList();
       } catch (Exception e) {
