@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Warmup.start(args);
     System.exit(run(args));
   }
 
