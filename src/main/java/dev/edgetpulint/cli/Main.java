@@ -60,7 +60,7 @@ public final class Main implements Callable<Integer> {
    * registered. picocli builds its model of a command's options by reflection when the command is
    * registered, which was a good part of a check's start (docs/performance.md), and a run only ever
    * executes the subcommand its first argument names. Any other first argument (none, an option,
-   * {@code help}, a misspelt name that picocli suggests a subcommand for) gets all of them.
+   * {@code help}, which prints a sibling's usage, a misspelt name) gets all of them.
    */
   public static CommandLine commandLine(Supplier<LintService> services, String... args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
@@ -108,7 +108,8 @@ public final class Main implements Callable<Integer> {
     if (args.length > 0) {
       for (Class<?> c : SUBCOMMANDS) {
         if (c.getAnnotation(Command.class).name().equals(args[0])) {
-          return List.of(c);
+          // help shows the usage of its siblings, so it needs them all.
+          return c == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(c);
         }
       }
     }
