@@ -14,14 +14,19 @@ import dev.edgetpulint.tflite.OptionsSchema;
 final class Warmup {
   private Warmup() {}
 
-  /** Starts the warm-up for {@code args} when it is a check and there is a core to spare. */
-  static void start(String... args) {
+  /**
+   * Starts the warm-up for {@code args} when it is a check and there is a core to spare.
+   *
+   * @return the warm-up thread (a daemon), or null when there is nothing to warm up
+   */
+  static Thread start(String... args) {
     if (args.length == 0 || !"check".equals(args[0]) || Runtime.getRuntime().availableProcessors() < 2) {
-      return;
+      return null;
     }
     Thread thread = new Thread(Warmup::run, "edgetpu-lint-warmup");
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 
   private static void run() {
@@ -29,7 +34,7 @@ final class Warmup {
       OptionsSchema.get();
       BuiltinOperators.maxKnownCode();
       RuleSet.builtIn();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | Error e) {
       // The check loads the same and reports the problem with its own message and exit code.
     }
   }
