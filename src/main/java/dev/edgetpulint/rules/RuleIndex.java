@@ -1,11 +1,9 @@
 package dev.edgetpulint.rules;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * A build-time digest of the packaged rule files (everything but the examples) as JSON, so that the
- * command line reads its rules with Jackson's JSON parser instead of starting the YAML stack. The
- * build writes it ({@code mvn process-classes}, see pom.xml) after checking every file against the
- * schema; at run time it is used only if it matches the packaged YAML byte for byte (checksums), so a
- * stale index can slow the start but never change a verdict.
+ * A build-time digest of the packaged rule files (everything but the examples) in a compact binary
+ * form, so that the command line reads its rules without the YAML stack, without the JSON Schema
+ * validator and without a JSON parser: strings, lists and maps with length prefixes
+ * ({@link DataOutputStream}). The build writes it ({@code mvn process-classes}, see pom.xml) after
+ * checking every file against the schema and compiling every expression; at run time it is used only
+ * if it matches the packaged YAML exactly (CRC-32 and length of each file, which a jar's directory
+ * records, so the YAML need not even be read), so a stale index can slow the start but never change a
+ * verdict. It is generated, never committed: rules/*.yaml stay the source of truth.
  */
 public final class RuleIndex {
   /** Class-path location of the index. */
-  public static final String RESOURCE = "/dev/edgetpulint/rules/rules-index.json";
-  private static final int FORMAT = 1;
+  public static final String RESOURCE = "/dev/edgetpulint/rules/rules-index.bin";
+  private static final int MAGIC = 0x45544c52; // "ETLR"
+  private static final int FORMAT = 2;
 
   private RuleIndex() {}
 
@@ -54,44 +57,46 @@ public final class RuleIndex {
     RuleSet set = RuleSet.of(rules);
     new RuleEngine(set).compileAll();
     Files.createDirectories(out.getParent());
-    Files.writeString(out, write(files, set.rules()), StandardCharsets.UTF_8);
+    Files.write(out, write(files, set.rules()));
   }
 
-  static String write(Map<String, String> files, List<Rule> rules) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("format", FORMAT);
-    ObjectNode sums = root.putObject("files");
-    files.forEach((name, text) -> sums.put(name, checksum(text)));
-    ArrayNode list = root.putArray("rules");
-    for (Rule r : rules) {
-      ObjectNode n = list.addObject();
-      n.put("id", r.id());
-      n.put("title", r.title());
-      n.put("scope", r.scope().id());
-      strings(n.putArray("ops"), r.ops());
-      strings(n.putArray("exclude_ops"), r.excludeOps());
-      n.put("runtimes", r.runtimes().text());
-      n.put("compilers", r.compilers().text());
-      n.put("for_each", r.forEach());
-      ObjectNode let = n.putObject("let");
-      r.let().forEach(let::put);
-      n.put("when", r.when());
-      n.put("severity", r.severity().id());
-      n.put("message", r.message());
-      n.put("compiler_status", r.compilerStatus());
-      n.put("why", r.why());
-      n.put("fix", r.fix());
-      n.put("help", r.help());
-      n.put("evidence", r.evidence());
-      strings(n.putArray("suppresses"), r.suppresses());
-      n.put("file", r.file());
-      n.put("line", r.line());
-      n.put("index", indexInFile(rules, r));
-      ObjectNode pos = n.putObject("positions");
-      r.positions().forEach(pos::put);
+  static byte[] write(Map<String, String> files, List<Rule> rules) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeInt(files.size());
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      string(out, f.getKey());
+      string(out, checksum(f.getValue()));
     }
-    return json.writeValueAsString(root) + "\n";
+    out.writeInt(rules.size());
+    for (Rule r : rules) {
+      string(out, r.id());
+      string(out, r.title());
+      string(out, r.scope().id());
+      strings(out, r.ops());
+      strings(out, r.excludeOps());
+      string(out, r.runtimes().text());
+      string(out, r.compilers().text());
+      string(out, r.forEach());
+      map(out, r.let());
+      string(out, r.when());
+      string(out, r.severity().id());
+      string(out, r.message());
+      string(out, r.compilerStatus());
+      string(out, r.why());
+      string(out, r.fix());
+      string(out, r.help());
+      string(out, r.evidence());
+      strings(out, r.suppresses());
+      string(out, r.file());
+      out.writeInt(r.line());
+      out.writeInt(indexInFile(rules, r));
+      map(out, r.positions());
+    }
+    out.flush();
+    return bytes.toByteArray();
   }
 
   private static int indexInFile(List<Rule> rules, Rule rule) {
@@ -107,16 +112,46 @@ public final class RuleIndex {
     throw new IllegalStateException(rule.id());
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  /** A string as its UTF-8 length (-1 for null) and bytes: no 64 KB limit as with writeUTF. */
+  private static void string(DataOutputStream out, String value) throws IOException {
+    if (value == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String v : values) {
+      string(out, v);
+    }
+  }
+
+  private static void map(DataOutputStream out, Map<String, String> values) throws IOException {
+    out.writeInt(values.size());
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      string(out, e.getKey());
+      string(out, e.getValue());
+    }
   }
 
   /** CRC-32 and length of the text, enough to notice that a packaged file changed. */
   static String checksum(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return checksum(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String checksum(byte[] bytes) {
     CRC32 crc = new CRC32();
     crc.update(bytes);
-    return Long.toHexString(crc.getValue()) + ":" + bytes.length;
+    return checksum(crc.getValue(), bytes.length);
+  }
+
+  /** The form of {@link #checksum(String)} from a CRC-32 and a length (as a jar entry records them). */
+  static String checksum(long crc, long length) {
+    return Long.toHexString(crc) + ":" + length;
   }
 
   /**
@@ -124,116 +159,101 @@ public final class RuleIndex {
    * examples are read from the YAML text when first asked for.
    */
   static Optional<List<Rule>> read(Map<String, String> files) {
-    try (InputStream in = RuleIndex.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
+    Map<String, String> sums = new TreeMap<>();
+    files.forEach((name, text) -> sums.put(name, checksum(text)));
+    return read(sums, files::get);
+  }
+
+  /**
+   * The rules of the index, if it exists and its files have exactly the checksums {@code checksums}
+   * (name to {@link #checksum(String)}); {@code text} gives a file's YAML when a rule's examples are
+   * first asked for.
+   */
+  static Optional<List<Rule>> read(Map<String, String> checksums, Function<String, String> text) {
+    try (InputStream resource = RuleIndex.class.getResourceAsStream(RESOURCE)) {
+      if (resource == null) {
         return Optional.empty();
       }
-      Object tree;
-      try (JsonParser p = new JsonFactory().createParser(in)) {
-        p.nextToken();
-        tree = value(p);
-      }
-      return Optional.ofNullable(rules(tree, files));
+      return Optional.ofNullable(rules(new DataInputStream(new BufferedInputStream(resource, 1 << 16)),
+          checksums, text));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // fall back to the YAML, which reports real problems properly
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Rule> rules(Object tree, Map<String, String> files) {
-    Map<String, Object> root = (Map<String, Object>) tree;
-    if (!Integer.valueOf(FORMAT).equals(num(root.get("format")))) {
+  private static List<Rule> rules(DataInputStream in, Map<String, String> checksums, Function<String, String> text)
+      throws IOException {
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
       return null;
     }
-    Map<String, Object> sums = (Map<String, Object>) root.get("files");
-    if (!sums.keySet().equals(files.keySet())) {
+    int fileCount = in.readInt();
+    if (fileCount != checksums.size()) {
       return null;
     }
     Map<String, RuleLoader.ExampleSource> sources = new LinkedHashMap<>();
-    for (Map.Entry<String, String> f : files.entrySet()) {
-      if (!checksum(f.getValue()).equals(sums.get(f.getKey()))) {
+    for (int i = 0; i < fileCount; i++) {
+      String name = string(in);
+      if (!string(in).equals(checksums.get(name))) {
         return null;
       }
-      sources.put(f.getKey(), new RuleLoader.ExampleSource(f.getKey(), f.getValue()));
+      sources.put(name, new RuleLoader.ExampleSource(name, () -> text.apply(name)));
     }
-    List<Rule> out = new ArrayList<>();
-    for (Object o : (List<Object>) root.get("rules")) {
-      Map<String, Object> n = (Map<String, Object>) o;
-      String file = (String) n.get("file");
-      Map<String, String> let = new LinkedHashMap<>();
-      ((Map<String, Object>) n.get("let")).forEach((k, v) -> let.put(k, (String) v));
-      Map<String, String> positions = new LinkedHashMap<>();
-      ((Map<String, Object>) n.get("positions")).forEach((k, v) -> positions.put(k, (String) v));
-      out.add(new Rule(
-          (String) n.get("id"),
-          (String) n.get("title"),
-          "model".equals(n.get("scope")) ? Rule.Scope.MODEL : Rule.Scope.OPERATOR,
-          (List<String>) (List<?>) n.get("ops"),
-          (List<String>) (List<?>) n.get("exclude_ops"),
-          VersionRange.parse((String) n.get("runtimes")),
-          VersionRange.parse((String) n.get("compilers")),
-          (String) n.get("for_each"),
-          let,
-          (String) n.get("when"),
-          Severity.parse((String) n.get("severity")),
-          (String) n.get("message"),
-          (String) n.get("compiler_status"),
-          (String) n.get("why"),
-          (String) n.get("fix"),
-          (String) n.get("help"),
-          (String) n.get("evidence"),
-          (List<String>) (List<?>) n.get("suppresses"),
-          sources.get(file).of(num(n.get("index"))),
-          file,
-          num(n.get("line")),
-          positions));
+    int count = in.readInt();
+    List<Rule> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String id = string(in);
+      String title = string(in);
+      Rule.Scope scope = "model".equals(string(in)) ? Rule.Scope.MODEL : Rule.Scope.OPERATOR;
+      List<String> ops = strings(in);
+      List<String> excludeOps = strings(in);
+      VersionRange runtimes = VersionRange.parse(string(in));
+      VersionRange compilers = VersionRange.parse(string(in));
+      String forEach = string(in);
+      Map<String, String> let = map(in);
+      String when = string(in);
+      Severity severity = Severity.parse(string(in));
+      String message = string(in);
+      String compilerStatus = string(in);
+      String why = string(in);
+      String fix = string(in);
+      String help = string(in);
+      String evidence = string(in);
+      List<String> suppresses = strings(in);
+      String file = string(in);
+      int line = in.readInt();
+      int index = in.readInt();
+      Map<String, String> positions = map(in);
+      out.add(new Rule(id, title, scope, ops, excludeOps, runtimes, compilers, forEach, let, when, severity, message,
+          compilerStatus, why, fix, help, evidence, suppresses, sources.get(file).of(index), file, line, positions));
     }
     return out;
   }
 
-  private static Integer num(Object o) {
-    return o instanceof Number n ? n.intValue() : null;
+  private static String string(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      return null;
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** A JSON value as String, Integer/Long/Double, Boolean, null, List or LinkedHashMap. */
-  private static Object value(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, value(p));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
-        }
-        return list;
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IOException("unexpected " + t);
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(string(in));
     }
+    return out;
+  }
+
+  private static Map<String, String> map(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      out.put(string(in), string(in));
+    }
+    return out;
   }
 }

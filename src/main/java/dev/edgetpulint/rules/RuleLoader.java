@@ -165,10 +165,15 @@ public final class RuleLoader {
   /** Reads a file's examples on first use: the whole file once, then each rule's list. */
   static final class ExampleSource {
     private final String file;
-    private final String text;
+    private final java.util.function.Supplier<String> text;
     private LocatedYaml yaml;
 
     ExampleSource(String file, String text) {
+      this(file, () -> text);
+    }
+
+    /** A source whose text is read only when an example is first asked for. */
+    ExampleSource(String file, java.util.function.Supplier<String> text) {
       this.file = file;
       this.text = text;
     }
@@ -179,7 +184,7 @@ public final class RuleLoader {
 
     synchronized List<RuleExample> load(int index) {
       if (yaml == null) {
-        yaml = LocatedYaml.parse(text);
+        yaml = LocatedYaml.parse(text.get());
       }
       String pointer = "/rules/" + index;
       return examples(yaml, pointer, yaml.root().path("rules").path(index));

@@ -75,8 +75,10 @@ public final class RuleSet {
       synchronized (RuleSet.class) {
         s = builtIn;
         if (s == null) {
-          Map<String, String> files = builtInFiles();
-          s = of(RuleIndex.read(files).orElseGet(() -> parseAll(files, false, true)));
+          // The build-time index, when it matches the packaged YAML; else (an IDE run after editing a
+          // rule) the YAML itself.
+          s = of(RuleIndex.read(builtInChecksums(), RuleSet::builtInText)
+              .orElseGet(() -> parseAll(builtInFiles(), false, true)));
           builtIn = s;
         }
       }
@@ -148,6 +150,69 @@ public final class RuleSet {
     return rules;
   }
 
+  /**
+   * The packaged rule files, name ("rules/ops.yaml") to {@link RuleIndex#checksum(String)}: from a
+   * jar, the CRC-32 and length its directory records (no file is read); from a directory of classes,
+   * computed from the bytes.
+   */
+  static Map<String, String> builtInChecksums() {
+    Path location = codeLocation();
+    if (Files.isDirectory(location)) {
+      Map<String, String> sums = new TreeMap<>();
+      builtInFiles().forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
+      return sums;
+    }
+    try {
+      return jarChecksums(location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the packaged rules", e);
+    }
+  }
+
+  /** {@link #builtInChecksums()} of the rule files in a jar. */
+  static Map<String, String> jarChecksums(Path jarFile) throws IOException {
+    Map<String, String> sums = new TreeMap<>();
+    try (JarFile jar = new JarFile(jarFile.toFile())) {
+      Enumeration<JarEntry> entries = jar.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry e = entries.nextElement();
+        if (isRuleFile(e.getName()) && e.getCrc() >= 0 && e.getSize() >= 0) {
+          sums.put(e.getName(), RuleIndex.checksum(e.getCrc(), e.getSize()));
+        } else if (isRuleFile(e.getName())) {
+          try (InputStream in = jar.getInputStream(e)) {
+            sums.put(e.getName(), RuleIndex.checksum(in.readAllBytes()));
+          }
+        }
+      }
+    }
+    return sums;
+  }
+
+  private static boolean isRuleFile(String name) {
+    return name.startsWith(RESOURCE_DIR) && name.endsWith(".yaml") && name.indexOf('/', RESOURCE_DIR.length()) < 0;
+  }
+
+  /** The text of one packaged rule file ("rules/ops.yaml"), read when its examples are asked for. */
+  private static String builtInText(String name) {
+    try (InputStream in = RuleSet.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing packaged rule file " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the packaged rule file " + name, e);
+    }
+  }
+
+  private static Path codeLocation() {
+    try {
+      URL marker = RuleSet.class.getProtectionDomain().getCodeSource().getLocation();
+      return Path.of(marker.toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      throw new IllegalStateException("cannot locate the packaged rules", e);
+    }
+  }
+
   /** The packaged rule files, name ("rules/ops.yaml") to text, in name order. */
   static Map<String, String> builtInFiles() {
     Map<String, String> files = new TreeMap<>();
@@ -172,7 +237,7 @@ public final class RuleSet {
           while (entries.hasMoreElements()) {
             JarEntry e = entries.nextElement();
             String name = e.getName();
-            if (name.startsWith(RESOURCE_DIR) && name.endsWith(".yaml") && name.indexOf('/', RESOURCE_DIR.length()) < 0) {
+            if (isRuleFile(name)) {
               try (InputStream in = jar.getInputStream(e)) {
                 files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
               }

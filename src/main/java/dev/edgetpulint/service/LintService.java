@@ -289,7 +289,7 @@ public final class LintService {
               options.baseline().file() == null ? "baseline" : options.baseline().displayPath(options));
         }
       }
-      reported.add(new ReportedFinding(finding, ContentHash.fingerprint(finding.ruleId(), path, logical), suppression));
+      reported.add(new ReportedFinding(finding, path, logical, suppression));
     }
     for (InlineSuppressions.Entry entry : inline) {
       if (!inlineUsed.contains(entry)) {

@@ -15,7 +15,7 @@ final class CliRunner {
   static Result run(Supplier<LintService> services, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(services);
+    CommandLine commandLine = Main.commandLine(services, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

@@ -3,10 +3,20 @@ package dev.edgetpulint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The build-time index must describe exactly what the YAML says, and be ignored once the YAML changes. */
 class RuleIndexTest {
@@ -33,6 +43,62 @@ class RuleIndexTest {
     assertTrue(RuleIndex.read(files).isEmpty());
     files.remove(first);
     assertTrue(RuleIndex.read(files).isEmpty());
+  }
+
+  @Test
+  void indexIsReadWithoutReadingTheYamlUntilExamplesAreAskedFor() {
+    Map<String, String> files = RuleSet.builtInFiles();
+    Map<String, String> sums = new TreeMap<>();
+    files.forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
+    List<String> read = new ArrayList<>();
+    List<Rule> rules = RuleIndex.read(sums, name -> {
+      read.add(name);
+      return files.get(name);
+    }).orElseThrow();
+    assertEquals(List.of(), read);
+    Rule first = rules.get(0);
+    assertEquals(RuleSet.parseAll(Map.of(first.file(), files.get(first.file())), false, false).get(0).examples(),
+        first.examples());
+    assertEquals(List.of(first.file()), read);
+  }
+
+  @Test
+  void checksumsFromAJarDirectoryMatchTheTexts(@TempDir Path dir) throws Exception {
+    String deflated = "rules:\n  - id: A # \u00e9\n";
+    String stored = "rules: []\n";
+    Path jar = dir.resolve("lint.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      put(out, "rules/a.yaml", deflated, false);
+      put(out, "rules/b.yaml", stored, true);
+      put(out, "rules/sub/c.yaml", stored, false);
+      put(out, "rules/readme.txt", stored, false);
+      put(out, "other/d.yaml", stored, false);
+    }
+    assertEquals(Map.of("rules/a.yaml", RuleIndex.checksum(deflated), "rules/b.yaml", RuleIndex.checksum(stored)),
+        RuleSet.jarChecksums(jar));
+  }
+
+  @Test
+  void builtInChecksumsDescribeThePackagedTexts() {
+    Map<String, String> expected = new TreeMap<>();
+    RuleSet.builtInFiles().forEach((name, text) -> expected.put(name, RuleIndex.checksum(text)));
+    assertEquals(expected, RuleSet.builtInChecksums());
+  }
+
+  private static void put(JarOutputStream out, String name, String text, boolean stored) throws Exception {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    JarEntry e = new JarEntry(name);
+    if (stored) {
+      CRC32 crc = new CRC32();
+      crc.update(bytes);
+      e.setMethod(ZipEntry.STORED);
+      e.setSize(bytes.length);
+      e.setCrc(crc.getValue());
+    }
+    out.putNextEntry(e);
+    OutputStream body = out;
+    body.write(bytes);
+    out.closeEntry();
   }
 
   private static Rule withoutExamples(Rule r) {
