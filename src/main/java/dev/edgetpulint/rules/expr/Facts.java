@@ -71,7 +71,7 @@ public abstract class Facts extends AbstractMap<String, Object> {
   /** A rule read a fact that does not exist. */
   public static final class UnknownFactException extends RuntimeException {
     public UnknownFactException(String kind, String name, List<String> known) {
-      super("a " + kind + " has no fact '" + name + "'; known: " + String.join(", ", known));
+      super((kind.startsWith("o") ? "an " : "a ") + kind + " has no fact '" + name + "'; known: " + String.join(", ", known));
     }
   }
 }

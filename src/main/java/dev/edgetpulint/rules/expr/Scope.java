@@ -2,10 +2,10 @@ package dev.edgetpulint.rules.expr;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlContext;
+import java.util.TreeSet;
 
 /** The variables one evaluation sees: op, model, tensor, runtime, compiler and the rule's helpers. */
-public final class Scope implements JexlContext {
+public final class Scope {
   private final Map<String, Object> vars = new HashMap<>();
 
   public Scope(ModelFacts model, OperatorFacts op, int runtime, double compiler) {
@@ -15,18 +15,20 @@ public final class Scope implements JexlContext {
     vars.put("compiler", compiler);
   }
 
-  @Override
   public Object get(String name) {
     return vars.get(name);
   }
 
-  @Override
   public void set(String name, Object value) {
     vars.put(name, value);
   }
 
-  @Override
   public boolean has(String name) {
     return vars.containsKey(name);
+  }
+
+  /** The variable names, sorted, for messages. */
+  Iterable<String> names() {
+    return new TreeSet<>(vars.keySet());
   }
 }
