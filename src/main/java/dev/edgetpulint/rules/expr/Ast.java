@@ -14,6 +14,9 @@ sealed interface Ast {
   /** A number, text, true, false or null. */
   record Literal(Object value, int start, int end) implements Ast {}
 
+  /** {@code (inner)}: kept so that messages quote the parentheses, and JEXL's {@code (x) ?? 1} stays unprotected. */
+  record Group(Ast inner, int start, int end) implements Ast {}
+
   /** {@code [a, b]}. */
   record ListLiteral(List<Ast> items, int start, int end) implements Ast {}
 

@@ -26,6 +26,9 @@ final class Compiler {
   }
 
   private Node node(Ast ast, boolean lenient) {
+    if (ast instanceof Ast.Group g) {
+      return node(g.inner(), false);
+    }
     if (ast instanceof Ast.Literal l) {
       return new LiteralNodes.Constant(l.value());
     }

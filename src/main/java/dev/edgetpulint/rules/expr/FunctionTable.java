@@ -70,9 +70,9 @@ final class FunctionTable {
     ALL.put(name, new Function(name, min, max, body));
   }
 
-  /** The names, sorted (for messages and the documentation test). */
-  static Iterable<String> names() {
-    return ALL.keySet();
+  /** Every function, by name. */
+  static Iterable<Function> all() {
+    return ALL.values();
   }
 
   /** The function {@code name} called with {@code arity} arguments; throws a rule author's explanation. */

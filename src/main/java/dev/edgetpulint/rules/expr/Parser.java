@@ -63,9 +63,9 @@ final class Parser {
     Ast condition = or();
     Ast result = condition;
     if (peek().is("?")) {
-      pos++;
+      Token question = tokens.get(pos++);
       Ast then = expression();
-      expect(":", "':' of the '?' at " + Sandbox.position(text, tokens.get(pos - 1).start()));
+      expect(":", "':' of the '?' at " + Sandbox.position(text, question.start()));
       Ast otherwise = expression();
       result = new Ast.Conditional(condition, then, otherwise, condition.start(), otherwise.end());
     } else if (peek().is("??")) {
@@ -211,8 +211,8 @@ final class Parser {
     if (t.is("(")) {
       pos++;
       Ast inner = expression();
-      expect(")", "')' to close the '(' at " + Sandbox.position(text, t.start()));
-      return inner;
+      Token close = expect(")", "')' to close the '(' at " + Sandbox.position(text, t.start()));
+      return new Ast.Group(inner, t.start(), close.end());
     }
     if (t.is("[")) {
       pos++;
