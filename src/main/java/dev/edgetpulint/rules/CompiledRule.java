@@ -32,11 +32,12 @@ final class CompiledRule {
     tensorDependent.add("tensor");
     for (Map.Entry<String, String> e : rule.let().entrySet()) {
       Expression x = compile(e.getValue(), "let." + e.getKey());
+      String name = e.getKey().intern(); // the scope finds interned names by identity
       if (x.variables().stream().anyMatch(tensorDependent::contains)) {
-        perTensor.put(e.getKey(), x);
-        tensorDependent.add(e.getKey());
+        perTensor.put(name, x);
+        tensorDependent.add(name);
       } else {
-        before.put(e.getKey(), x);
+        before.put(name, x);
       }
     }
     this.when = compile(rule.when(), "when");

@@ -14,8 +14,8 @@ final class Arithmetic {
     return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
   }
 
-  static Object apply(String op, Object left, Object right, String leftSource, String rightSource) {
-    if (op.equals("+") && (left instanceof String || right instanceof String)) {
+  static Object apply(char op, Object left, Object right, String leftSource, String rightSource) {
+    if (op == '+' && (left instanceof String || right instanceof String)) {
       if (left == null || right == null) {
         throw new Sandbox.ExpressionException("'+' cannot join null to a text: " + (left == null ? leftSource : rightSource)
             + " is null");
@@ -30,10 +30,10 @@ final class Arithmetic {
       long r;
       try {
         r = switch (op) {
-          case "+" -> Math.addExact(x, y);
-          case "-" -> Math.subtractExact(x, y);
-          case "*" -> Math.multiplyExact(x, y);
-          case "/" -> x / nonZero(y, leftSource, op, rightSource);
+          case '+' -> Math.addExact(x, y);
+          case '-' -> Math.subtractExact(x, y);
+          case '*' -> Math.multiplyExact(x, y);
+          case '/' -> x / nonZero(y, leftSource, op, rightSource);
           default -> x % nonZero(y, leftSource, op, rightSource);
         };
       } catch (ArithmeticException e) {
@@ -44,16 +44,16 @@ final class Arithmetic {
     double x = a.doubleValue();
     double y = b.doubleValue();
     return switch (op) {
-      case "+" -> x + y;
-      case "-" -> x - y;
-      case "*" -> x * y;
-      case "/" -> x / nonZero(y, leftSource, op, rightSource);
+      case '+' -> x + y;
+      case '-' -> x - y;
+      case '*' -> x * y;
+      case '/' -> x / nonZero(y, leftSource, op, rightSource);
       default -> x % nonZero(y, leftSource, op, rightSource);
     };
   }
 
   static Object negate(Object value, String source) {
-    Number n = operand("-", value, source);
+    Number n = operand('-', value, source);
     if (n instanceof Double d) {
       return -d;
     }
@@ -67,7 +67,7 @@ final class Arithmetic {
   }
 
   static Number plus(Object value, String source) {
-    return operand("+", value, source);
+    return operand('+', value, source);
   }
 
   /** An Integer while the operands were and the value fits, as JEXL does. */
@@ -75,30 +75,30 @@ final class Arithmetic {
     return intOperands && value == (int) value ? (Number) (int) value : (Number) value;
   }
 
-  private static Number operand(String op, Object value, String source) {
+  private static Number operand(char op, Object value, String source) {
     if (value instanceof Number n && (isIntegral(n) || n instanceof Double || n instanceof Float)) {
       return n;
     }
     String what = value == null ? "null" : Describe.kind(value) + " (" + Template.format(value) + ")";
-    throw new Sandbox.ExpressionException("'" + op + "' needs numbers" + (op.equals("+") ? " or a text" : "") + ", but "
+    throw new Sandbox.ExpressionException("'" + op + "' needs numbers" + (op == '+' ? " or a text" : "") + ", but "
         + source + " is " + what);
   }
 
-  private static long nonZero(long y, String left, String op, String right) {
+  private static long nonZero(long y, String left, char op, String right) {
     if (y == 0) {
       throw divisionByZero(left, op, right);
     }
     return y;
   }
 
-  private static double nonZero(double y, String left, String op, String right) {
+  private static double nonZero(double y, String left, char op, String right) {
     if (y == 0) {
       throw divisionByZero(left, op, right);
     }
     return y;
   }
 
-  private static Sandbox.ExpressionException divisionByZero(String left, String op, String right) {
+  private static Sandbox.ExpressionException divisionByZero(String left, char op, String right) {
     return new Sandbox.ExpressionException("division by zero: " + left + " " + op + " " + right);
   }
 }

@@ -104,9 +104,9 @@ final class Compiler {
       case "!=" -> new OperatorNodes.Equals(true, l, r);
       case "=~" -> new OperatorNodes.Member(false, l, r);
       case "!~" -> new OperatorNodes.Member(true, l, r);
-      case "<", "<=", ">", ">=" -> new OperatorNodes.Compare(b.operator(), l, r, ls, rs);
+      case "<", "<=", ">", ">=" -> new OperatorNodes.Compare(Ordering.Op.of(b.operator()), l, r, ls, rs);
       case ".." -> new OperatorNodes.RangeOf(l, r, ls, rs);
-      default -> new OperatorNodes.Calculate(b.operator(), l, r, ls, rs);
+      default -> new OperatorNodes.Calculate(b.operator().charAt(0), l, r, ls, rs);
     };
   }
 

@@ -38,14 +38,14 @@ final class OperatorNodes {
   }
 
   /** {@code + - * / %}. */
-  record Calculate(String op, Node left, Node right, String leftSource, String rightSource) implements Node {
+  record Calculate(char op, Node left, Node right, String leftSource, String rightSource) implements Node {
     @Override
     public Object eval(Scope scope) {
       return Arithmetic.apply(op, left.eval(scope), right.eval(scope), leftSource, rightSource);
     }
   }
 
-  record Compare(String op, Node left, Node right, String leftSource, String rightSource) implements Node {
+  record Compare(Ordering.Op op, Node left, Node right, String leftSource, String rightSource) implements Node {
     @Override
     public Object eval(Scope scope) {
       return Ordering.holds(op, left.eval(scope), right.eval(scope), leftSource, rightSource);

@@ -4,13 +4,33 @@ package dev.edgetpulint.rules.expr;
 final class Ordering {
   private Ordering() {}
 
-  static boolean holds(String op, Object left, Object right, String leftSource, String rightSource) {
-    int c = compare(op, left, right, leftSource, rightSource);
+  /** The operators, numbered at compile time so that evaluation does not compare strings. */
+  enum Op {
+    LT("<"), LE("<="), GT(">"), GE(">=");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    static Op of(String symbol) {
+      for (Op op : values()) {
+        if (op.symbol.equals(symbol)) {
+          return op;
+        }
+      }
+      throw new IllegalArgumentException(symbol);
+    }
+  }
+
+  static boolean holds(Op op, Object left, Object right, String leftSource, String rightSource) {
+    int c = compare(op.symbol, left, right, leftSource, rightSource);
     return switch (op) {
-      case "<" -> c < 0;
-      case "<=" -> c <= 0;
-      case ">" -> c > 0;
-      default -> c >= 0;
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
+      case GE -> c >= 0;
     };
   }
 

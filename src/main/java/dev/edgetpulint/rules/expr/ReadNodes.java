@@ -13,6 +13,10 @@ final class ReadNodes {
   private ReadNodes() {}
 
   record Variable(String name, boolean lenient) implements Node {
+    Variable {
+      name = name.intern(); // Scope finds interned names by identity
+    }
+
     @Override
     public Object eval(Scope scope) {
       Object value = scope.get(name);
@@ -26,12 +30,40 @@ final class ReadNodes {
     }
   }
 
-  record Property(Node target, String name, String targetSource, boolean lenient) implements Node {
+  static final class Property implements Node {
+    private final Node target;
+    private final String name;
+    private final String targetSource;
+    private final boolean lenient;
+    /** The fact's position for the kind of facts last read here (an inline cache: a node mostly sees one kind). */
+    private Position last;
+
+    private record Position(Map<String, Integer> positions, int position) {}
+
+    Property(Node target, String name, String targetSource, boolean lenient) {
+      this.target = target;
+      this.name = name;
+      this.targetSource = targetSource;
+      this.lenient = lenient;
+    }
+
     @Override
     public Object eval(Scope scope) {
       Object t = target.eval(scope);
       if (t instanceof Facts facts) {
-        return lenient && !facts.containsKey(name) ? null : facts.get(name);
+        Position p = last;
+        if (p == null || p.positions() != facts.positions()) {
+          Integer position = facts.positions().get(name);
+          if (position == null) {
+            if (lenient) {
+              return null;
+            }
+            return facts.get(name); // throws: unknown fact
+          }
+          p = new Position(facts.positions(), position);
+          last = p;
+        }
+        return facts.get(p.position(), name);
       }
       if (t instanceof Map<?, ?> map) {
         return map.get(name);
