@@ -8,6 +8,6 @@ record CallNode(FunctionTable.Function function, Node[] arguments) implements No
     for (int i = 0; i < arguments.length; i++) {
       values[i] = arguments[i].eval(scope);
     }
-    return function.body().apply(values);
+    return function.apply(values);
   }
 }

@@ -154,6 +154,20 @@ final class Compiler {
 
   /** The text of {@code ast}, on one line, for messages. */
   private String source(Ast ast) {
-    return text.substring(ast.start(), ast.end()).replaceAll("\\s+", " ");
+    StringBuilder sb = new StringBuilder(ast.end() - ast.start());
+    boolean space = false;
+    for (int i = ast.start(); i < ast.end(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 }

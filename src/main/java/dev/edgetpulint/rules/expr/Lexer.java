@@ -14,6 +14,37 @@ final class Lexer {
       "==", "!=", "<=", ">=", "=~", "!~", "&&", "||", "??", "..",
       "(", ")", "[", "]", "{", "}", ",", ":", ".", "?", "+", "-", "*", "/", "%", "!", "<", ">"};
 
+  /** JEXL operators and statements the rule language does not have, each with its reason. */
+  private static final String[][] REFUSED = {
+      {"->", "lambdas and local variables are not allowed; use the rule's 'let' section"},
+      {"++", "assignments are not allowed; expressions only read facts"},
+      {"--", "assignments are not allowed; expressions only read facts"},
+      {"+=", "assignments are not allowed; expressions only read facts"},
+      {"-=", "assignments are not allowed; expressions only read facts"},
+      {"*=", "assignments are not allowed; expressions only read facts"},
+      {"/=", "assignments are not allowed; expressions only read facts"},
+      {"%=", "assignments are not allowed; expressions only read facts"},
+      {"?.", "'?.' is not supported; write 'x.y ?? default'"},
+      {"?:", "'?:' is not supported; write 'x ?? default' or 'x ? x : default'"},
+      {"===", "'===' is not supported; write '=='"},
+      {"!==", "'!==' is not supported; write '!='"},
+      {"=^", "'=^' is not supported"},
+      {"=$", "'=$' is not supported"},
+      {"!^", "'!^' is not supported"},
+      {"!$", "'!$' is not supported"},
+      {"...", "'...' is not supported"},
+      {"//", "comments are not supported in expressions; use YAML comments (#) outside the string"},
+      {"/*", "comments are not supported in expressions; use YAML comments (#) outside the string"},
+      {";", "statements are not allowed; a rule expression is a single expression"},
+      {"#", "pragmas and comments are not allowed in expressions"},
+      {"@", "annotations are not allowed in expressions"},
+      {"`", "template strings are not supported; use '+' or a {{...}} placeholder"},
+      {"<<", "bitwise operators are not supported"},
+      {">>", "bitwise operators are not supported"},
+      {"~", "bitwise operators are not supported"},
+      {"^", "bitwise operators are not supported"},
+  };
+
   private final String text;
   private int pos;
 
@@ -76,36 +107,7 @@ final class Lexer {
 
   /** Why the JEXL operator or statement at {@code pos} is not in the rule language, or null when it is not one of them. */
   private String refusal() {
-    String[][] refused = {
-        {"->", "lambdas and local variables are not allowed; use the rule's 'let' section"},
-        {"++", "assignments are not allowed; expressions only read facts"},
-        {"--", "assignments are not allowed; expressions only read facts"},
-        {"+=", "assignments are not allowed; expressions only read facts"},
-        {"-=", "assignments are not allowed; expressions only read facts"},
-        {"*=", "assignments are not allowed; expressions only read facts"},
-        {"/=", "assignments are not allowed; expressions only read facts"},
-        {"%=", "assignments are not allowed; expressions only read facts"},
-        {"?.", "'?.' is not supported; write 'x.y ?? default'"},
-        {"?:", "'?:' is not supported; write 'x ?? default' or 'x ? x : default'"},
-        {"===", "'===' is not supported; write '=='"},
-        {"!==", "'!==' is not supported; write '!='"},
-        {"=^", "'=^' is not supported"},
-        {"=$", "'=$' is not supported"},
-        {"!^", "'!^' is not supported"},
-        {"!$", "'!$' is not supported"},
-        {"...", "'...' is not supported"},
-        {"//", "comments are not supported in expressions; use YAML comments (#) outside the string"},
-        {"/*", "comments are not supported in expressions; use YAML comments (#) outside the string"},
-        {";", "statements are not allowed; a rule expression is a single expression"},
-        {"#", "pragmas and comments are not allowed in expressions"},
-        {"@", "annotations are not allowed in expressions"},
-        {"`", "template strings are not supported; use '+' or a {{...}} placeholder"},
-        {"<<", "bitwise operators are not supported"},
-        {">>", "bitwise operators are not supported"},
-        {"~", "bitwise operators are not supported"},
-        {"^", "bitwise operators are not supported"},
-    };
-    for (String[] r : refused) {
+    for (String[] r : REFUSED) {
       if (text.startsWith(r[0], pos)) {
         return r[1];
       }
