@@ -1,45 +1,48 @@
 package dev.edgetpulint.rules;
 
+import dev.edgetpulint.rules.expr.Expression;
+import dev.edgetpulint.rules.expr.Functions;
 import dev.edgetpulint.rules.expr.Sandbox;
 import dev.edgetpulint.rules.expr.Scope;
 import dev.edgetpulint.rules.expr.Template;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlExpression;
+import java.util.Set;
 
 /** A rule with its expressions compiled. */
 final class CompiledRule {
   final Rule rule;
-  private final JexlExpression forEach;
+  private final Expression forEach;
   /** Helpers that do not read {@code tensor}: evaluated once, before {@code for_each}. */
-  private final Map<String, JexlExpression> before = new LinkedHashMap<>();
+  private final Map<String, Expression> before = new LinkedHashMap<>();
   /** Helpers that read {@code tensor}: evaluated for each element. */
-  private final Map<String, JexlExpression> perTensor = new LinkedHashMap<>();
-  private final JexlExpression when;
+  private final Map<String, Expression> perTensor = new LinkedHashMap<>();
+  private final Expression when;
   private final Template message;
   private final Template fix;
 
   private CompiledRule(Rule rule) {
     this.rule = rule;
-    String where = rule.origin();
-    this.forEach = rule.forEach() == null ? null : compile(rule.forEach(), "for_each", where);
-    java.util.Set<String> tensorDependent = new java.util.HashSet<>();
+    this.forEach = rule.forEach() == null ? null : compile(rule.forEach(), "for_each");
+    Set<String> tensorDependent = new HashSet<>();
     tensorDependent.add("tensor");
     for (Map.Entry<String, String> e : rule.let().entrySet()) {
-      JexlExpression x = compile(e.getValue(), "let." + e.getKey(), where);
-      if (mentionsAny(e.getValue(), tensorDependent)) {
-        perTensor.put(e.getKey(), x);
-        tensorDependent.add(e.getKey());
+      Expression x = compile(e.getValue(), "let." + e.getKey());
+      String name = e.getKey().intern(); // the scope finds interned names by identity
+      if (x.variables().stream().anyMatch(tensorDependent::contains)) {
+        perTensor.put(name, x);
+        tensorDependent.add(name);
       } else {
-        before.put(e.getKey(), x);
+        before.put(name, x);
       }
     }
-    this.when = compile(rule.when(), "when", where);
-    this.message = template(rule.message(), "message", where);
-    this.fix = rule.fix() == null ? null : template(rule.fix(), "fix", where);
+    this.when = compile(rule.when(), "when");
+    this.message = template(rule.message(), "message");
+    this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
   }
 
   /**
@@ -51,42 +54,33 @@ final class CompiledRule {
     return new CompiledRule(rule);
   }
 
-  private JexlExpression compile(String text, String field, String where) {
+  private Expression compile(String text, String field) {
     try {
-      return Sandbox.compile(text, where);
+      return Sandbox.compile(text);
     } catch (Sandbox.ExpressionException e) {
       throw new RuleLoadException(List.of(rule.origin(field) + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
     }
   }
 
-  private Template template(String text, String field, String where) {
+  private Template template(String text, String field) {
     try {
-      return Template.compile(text, where);
+      return Template.compile(text);
     } catch (Sandbox.ExpressionException e) {
       throw new RuleLoadException(List.of(rule.origin(field) + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
     }
-  }
-
-  private static boolean mentionsAny(String text, java.util.Set<String> names) {
-    for (String name : names) {
-      if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.'])" + name + "(?![A-Za-z0-9_'])").matcher(text).find()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
-    for (Map.Entry<String, JexlExpression> e : before.entrySet()) {
+    for (Map.Entry<String, Expression> e : before.entrySet()) {
       scope.set(e.getKey(), e.getValue().evaluate(scope));
     }
     if (forEach == null) {
       return test(scope);
     }
     Object items = forEach.evaluate(scope);
-    List<Object> list = items == null ? List.of() : dev.edgetpulint.rules.expr.Functions.asList(items);
-    if (list.isEmpty() && items != null && !(items instanceof Collection<?>) && !items.getClass().isArray()) {
+    List<Object> list = items == null ? List.of() : Functions.asList(items);
+    if (list.isEmpty() && items != null && !(items instanceof Collection<?>)) {
       list = List.of(items);
     }
     for (Object item : new ArrayList<>(list)) {
@@ -103,7 +97,7 @@ final class CompiledRule {
   }
 
   private String[] test(Scope scope) {
-    for (Map.Entry<String, JexlExpression> e : perTensor.entrySet()) {
+    for (Map.Entry<String, Expression> e : perTensor.entrySet()) {
       scope.set(e.getKey(), e.getValue().evaluate(scope));
     }
     Object verdict = when.evaluate(scope);

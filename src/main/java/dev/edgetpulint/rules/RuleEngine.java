@@ -118,7 +118,7 @@ public final class RuleEngine {
     }
   }
 
-  /** The most useful explanation of an evaluation failure: our own fact errors before JEXL's wording. */
+  /** The most useful explanation of an evaluation failure: the expression's own errors first. */
   private static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof dev.edgetpulint.rules.expr.Facts.UnknownFactException
@@ -126,8 +126,8 @@ public final class RuleEngine {
         return t.getMessage();
       }
     }
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return msg.replaceFirst("^\\S*@\\d+:\\d+\\s*", "").replaceAll("\\s+", " ");
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    return msg.replaceAll("\\s+", " ");
   }
 
   private static List<Finding> suppress(List<Finding> findings, List<Rule> rules) {

@@ -7,17 +7,48 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The functions rule expressions may call (JEXL's top-level namespace). Each is total (null and
- * out-of-range input give a neutral answer, never an exception) and runs in time linear in its
- * arguments, so an expression without loops or lambdas finishes in time bounded by its length.
- * Lists may hold nulls (omitted optional inputs); the list functions skip them.
+ * The functions rule expressions may call, linked by name in {@link FunctionTable}. Each is total
+ * (null and out-of-range input give a neutral answer, never an exception) and runs in time linear
+ * in its arguments, so an expression without loops or lambdas finishes in time bounded by its
+ * length. Lists may hold nulls (omitted optional inputs); the list functions skip them.
  */
 public final class Functions {
   public static final Functions INSTANCE = new Functions();
-  /** Longest range literal a list function accepts; keeps evaluation time bounded. */
-  public static final int MAX_RANGE = 100_000;
 
   private Functions() {}
+
+  // ---- size (JEXL's built-in size() and empty(), kept with their JEXL meaning) ----
+
+  /** Elements of a list, entries of a map, characters of a text; 0 for null and anything else. */
+  public int size(Object value) {
+    if (value instanceof Facts f) {
+      return f.names().size();
+    }
+    if (value instanceof Collection<?> c) {
+      return c.size();
+    }
+    if (value instanceof Map<?, ?> m) {
+      return m.size();
+    }
+    if (value instanceof String s) {
+      return s.length();
+    }
+    return 0;
+  }
+
+  /** Whether the value is null, an empty list, map or text, or the number 0. */
+  public boolean empty(Object value) {
+    if (value == null) {
+      return true;
+    }
+    if (value instanceof Number n) {
+      return n.doubleValue() == 0;
+    }
+    if (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof String) {
+      return size(value) == 0;
+    }
+    return false;
+  }
 
   // ---- numbers over lists ----
 
@@ -354,7 +385,7 @@ public final class Functions {
     return (int) Math.max(0, Math.min(n, v));
   }
 
-  /** Longest list a function accepts (a JEXL range such as 1..2000000000 is a collection too). */
+  /** Longest list a function accepts (ranges are refused above it when written, see {@link Range}). */
   public static final int MAX_LIST = 1 << 20;
 
   @SuppressWarnings("unchecked")
@@ -366,27 +397,12 @@ public final class Functions {
       return (List<Object>) l;
     }
     if (list instanceof Collection<?> c) {
-      // A JEXL range (1..2000000000) is a collection of any size that costs nothing to write: copying
-      // or walking it would take minutes (found by probing the sandbox). Facts are Lists, not this.
-      if (c.size() > MAX_RANGE) {
-        throw new Sandbox.ExpressionException("a range of " + c.size() + " numbers is too long for a rule (at most "
-            + MAX_RANGE + ")");
-      }
       return new ArrayList<>(c);
-    }
-    if (list != null && list.getClass().isArray()) {
-      // JEXL array literals ([1, 2]) are Java arrays.
-      int n = java.lang.reflect.Array.getLength(list);
-      List<Object> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(java.lang.reflect.Array.get(list, i));
-      }
-      return out;
     }
     return List.of();
   }
 
-  /** Any list-like value (list, JEXL array literal) as a list; null stays null. */
+  /** Any collection as a list; null stays null, anything else is the empty list. */
   public static List<Object> asList(Object value) {
     return value == null ? null : raw(value);
   }

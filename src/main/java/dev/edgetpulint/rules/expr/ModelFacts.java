@@ -5,6 +5,7 @@ import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Facts about a whole model, and the factory of operator facts. One instance per evaluated model;
@@ -34,6 +35,13 @@ public final class ModelFacts extends Facts {
   /** Facts of one operator (cheap; computed on first read). */
   public OperatorFacts operator(int subgraph, Operator op) {
     return new OperatorFacts(graph(subgraph), op);
+  }
+
+  private static final Map<String, Integer> POSITIONS = positions(NAMES);
+
+  @Override
+  protected Map<String, Integer> positions() {
+    return POSITIONS;
   }
 
   @Override

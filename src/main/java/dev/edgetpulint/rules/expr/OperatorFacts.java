@@ -3,6 +3,7 @@ package dev.edgetpulint.rules.expr;
 import dev.edgetpulint.graph.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Facts about one operator: type, version, options, and its input and output tensors. */
 public final class OperatorFacts extends Facts {
@@ -21,6 +22,13 @@ public final class OperatorFacts extends Facts {
 
   public Operator operator() {
     return op;
+  }
+
+  private static final Map<String, Integer> POSITIONS = positions(NAMES);
+
+  @Override
+  protected Map<String, Integer> positions() {
+    return POSITIONS;
   }
 
   @Override

@@ -1,32 +1,72 @@
 package dev.edgetpulint.rules.expr;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.commons.jexl3.JexlContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** The variables one evaluation sees: op, model, tensor, runtime, compiler and the rule's helpers. */
-public final class Scope implements JexlContext {
-  private final Map<String, Object> vars = new HashMap<>();
+/**
+ * The variables one evaluation sees: op, model, tensor, runtime, compiler and the rule's helpers.
+ * A dozen names at most, so a flat array searched by identity first (names in compiled
+ * expressions are interned) beats a hash map: the engine makes one scope per rule and operator.
+ */
+public final class Scope {
+  private String[] names = new String[8];
+  private Object[] values = new Object[8];
+  private int size;
 
   public Scope(ModelFacts model, OperatorFacts op, int runtime, double compiler) {
-    vars.put("model", model);
-    vars.put("op", op);
-    vars.put("runtime", runtime);
-    vars.put("compiler", compiler);
+    names[0] = "model";
+    values[0] = model;
+    names[1] = "op";
+    values[1] = op;
+    names[2] = "runtime";
+    values[2] = runtime;
+    names[3] = "compiler";
+    values[3] = compiler;
+    size = 4;
   }
 
-  @Override
   public Object get(String name) {
-    return vars.get(name);
+    int i = find(name);
+    return i < 0 ? null : values[i];
   }
 
-  @Override
   public void set(String name, Object value) {
-    vars.put(name, value);
+    int i = find(name);
+    if (i < 0) {
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      i = size++;
+      names[i] = name;
+    }
+    values[i] = value;
   }
 
-  @Override
   public boolean has(String name) {
-    return vars.containsKey(name);
+    return find(name) >= 0;
+  }
+
+  private int find(String name) {
+    String[] n = names;
+    for (int i = 0; i < size; i++) {
+      if (n[i] == name) {
+        return i;
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (n[i].equals(name)) {
+        return i; // a name that was not interned
+      }
+    }
+    return -1;
+  }
+
+  /** The variable names, sorted, for messages. */
+  Iterable<String> names() {
+    List<String> out = new ArrayList<>(Arrays.asList(names).subList(0, size));
+    out.sort(null);
+    return out;
   }
 }

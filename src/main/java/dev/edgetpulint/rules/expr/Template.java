@@ -3,8 +3,6 @@ package dev.edgetpulint.rules.expr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.commons.jexl3.JexlContext;
-import org.apache.commons.jexl3.JexlExpression;
 
 /** A message with {@code {{expression}}} placeholders, compiled once and rendered per finding. */
 public final class Template {
@@ -15,7 +13,7 @@ public final class Template {
   }
 
   /** Compiles the placeholders of {@code text}; throws {@link Sandbox.ExpressionException}. */
-  public static Template compile(String text, String where) {
+  public static Template compile(String text) {
     List<Object> parts = new ArrayList<>();
     if (text == null) {
       return new Template(parts);
@@ -34,17 +32,17 @@ public final class Template {
       if (open > i) {
         parts.add(text.substring(i, open));
       }
-      parts.add(Sandbox.compile(text.substring(open + 2, close).strip(), where));
+      parts.add(Sandbox.compile(text.substring(open + 2, close).strip()));
       i = close + 2;
     }
     return new Template(parts);
   }
 
-  public String render(JexlContext context) {
+  public String render(Scope scope) {
     StringBuilder sb = new StringBuilder();
     for (Object part : parts) {
-      if (part instanceof JexlExpression e) {
-        sb.append(format(e.evaluate(context)));
+      if (part instanceof Expression e) {
+        sb.append(format(e.evaluate(scope)));
       } else {
         sb.append(part);
       }
@@ -66,11 +64,8 @@ public final class Template {
       }
       return String.format(java.util.Locale.ROOT, "%.6g", d).replaceAll("0+($|e)", "$1");
     }
-    if (value.getClass().isArray()) {
-      return format(Functions.asList(value));
-    }
     if (value instanceof Collection<?> c) {
-      // At most MAX_FORMATTED items: a message stays readable, and a huge JEXL range cannot make
+      // At most MAX_FORMATTED items: a message stays readable, and a long range cannot make
       // formatting run out of memory (found by probing the sandbox).
       List<String> items = new ArrayList<>();
       for (Object o : c) {

@@ -4,6 +4,7 @@ import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Facts about one tensor: its type, shape, quantization, constness, small constant values, graph role. */
 public final class TensorFacts extends Facts {
@@ -20,6 +21,13 @@ public final class TensorFacts extends Facts {
   TensorFacts(GraphIndex graph, Tensor tensor) {
     this.graph = graph;
     this.tensor = tensor;
+  }
+
+  private static final Map<String, Integer> POSITIONS = positions(NAMES);
+
+  @Override
+  protected Map<String, Integer> positions() {
+    return POSITIONS;
   }
 
   @Override
