@@ -50,7 +50,7 @@ class LanguageServerProtocolTest {
 
   @BeforeEach
   void start() throws Exception {
-    lsp = new LspHarness(20);
+    lsp = new LspHarness(EdgeTpuLanguageServer.DEFAULT_COALESCE_MILLIS);
     uri = workspace.resolve("model.tflite.yaml").toUri().toString();
   }
 
@@ -115,7 +115,7 @@ class LanguageServerProtocolTest {
 
   @Test
   void rapidEditsPublishOnlyCurrentVersionsInOrder() throws Exception {
-    // A long delay (3 s) against edits sent back to back: the pending run is replaced, not queued.
+    // A long coalescing delay (3 s) against edits sent back to back: one run waits, not one per edit.
     lsp.close();
     lsp = new LspHarness(3000);
     lsp.initialize(workspace, false);
@@ -130,7 +130,27 @@ class LanguageServerProtocolTest {
     for (int i = 1; i < all.size(); i++) {
       assertTrue(all.get(i - 1).getVersion() <= all.get(i).getVersion(), "versions published out of order");
     }
-    assertTrue(all.size() < 10, "debounced: " + all.size() + " publications for 41 edits");
+    assertTrue(all.size() < 10, "coalesced: " + all.size() + " publications for 41 edits");
+  }
+
+  @Test
+  void rapidEditsWithoutDelayEndWithTheLastVersionAndNothingStale() throws Exception {
+    lsp.initialize(workspace, false);
+    open(LspTestSupport.CLEAN);
+    for (int version = 2; version <= 40; version++) {
+      change(version, version % 2 == 0 ? LspTestSupport.DILATED : LspTestSupport.CLEAN);
+    }
+    change(41, LspTestSupport.DILATED);
+    PublishDiagnosticsParams last = lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 41);
+    assertTrue(has(last, DILATION));
+    List<PublishDiagnosticsParams> all = lsp.client.all(uri);
+    for (int i = 1; i < all.size(); i++) {
+      assertTrue(all.get(i - 1).getVersion() < all.get(i).getVersion(), "a version published twice or out of order");
+    }
+    for (PublishDiagnosticsParams p : all) {
+      // Odd versions are CLEAN, even ones DILATED: each publication belongs to the version it names.
+      assertEquals(p.getVersion() % 2 == 0 || p.getVersion() == 41, has(p, DILATION), "version " + p.getVersion());
+    }
   }
 
   @Test
