@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -13,21 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML document as a Jackson tree plus the text position of every node, keyed by JSON pointer
+ * A YAML document as a Jackson tree plus the text position of every node, found by JSON pointer
  * ("/subgraphs/0/tensors/3"). The document is only composed, never constructed into Java objects, so
  * no YAML tag can instantiate a class; aliases, nesting and size are bounded.
+ *
+ * <p>Positions are looked up by walking the composed nodes along the pointer when asked (a few hundred
+ * to a few thousand times per document), not indexed for every one of the document's nodes up front:
+ * the index cost a string and a map entry per node, a fifth of the parse of a large description.
  */
 final class YamlTree {
   /** Keys whose scalar values are names: kept as text even when they look like numbers or booleans. */
@@ -38,12 +46,12 @@ final class YamlTree {
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
   private final JsonNode root;
-  private final Map<String, Node> nodes;
+  private final Node document;
   private final String[] lines;
 
-  private YamlTree(JsonNode root, Map<String, Node> nodes, String[] lines) {
+  private YamlTree(JsonNode root, Node document, String[] lines) {
     this.root = root;
-    this.nodes = nodes;
+    this.document = document;
     this.lines = lines;
   }
 
@@ -53,7 +61,7 @@ final class YamlTree {
 
   /** Parses {@code text}; syntax errors, duplicate keys and oversized documents are added to {@code problems}. */
   static YamlTree parse(String text, List<DescriptionProblem> problems) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = lines(text);
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(100);
     options.setNestingDepthLimit(64);
@@ -61,7 +69,8 @@ final class YamlTree {
     options.setAllowRecursiveKeys(false);
     Node document;
     try {
-      document = new Yaml(options).compose(new StringReader(text));
+      document = new Composer(new ParserImpl(new StreamReader(text), options), new MemoResolver(), options)
+          .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -84,24 +93,37 @@ final class YamlTree {
     Converter converter = new Converter(problems);
     JsonNode root;
     try {
-      root = converter.convert(document, "", false);
+      root = converter.convert(document, false);
     } catch (TooLarge e) {
       problems.add(new DescriptionProblem(1, 1, 1, 1, "document too large: more than " + MAX_NODES
           + " YAML nodes after expanding aliases"));
       return null;
     }
-    return new YamlTree(root, converter.nodes, lines);
+    return new YamlTree(root, document, lines);
+  }
+
+  /** The lines of {@code text} split at CRLF, CR or LF, as {@code split("\r\n|\r|\n", -1)} without a regex. */
+  static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
   }
 
   /** The problem at the node of {@code pointer}, or at the nearest enclosing node that has a position. */
   DescriptionProblem problemAt(String pointer, String message) {
-    String p = pointer;
-    Node node = nodes.get(p);
-    while (node == null && !p.isEmpty()) {
-      int slash = p.lastIndexOf('/');
-      p = slash <= 0 ? "" : p.substring(0, slash);
-      node = nodes.get(p);
-    }
+    Node node = deepest(pointer);
     if (node == null) {
       return new DescriptionProblem(1, 1, 1, 1, message);
     }
@@ -111,7 +133,78 @@ final class YamlTree {
 
   /** The composed YAML node at {@code pointer}, or null. */
   Node node(String pointer) {
-    return nodes.get(pointer);
+    Node[] found = walk(pointer);
+    return found[1];
+  }
+
+  /** The node at {@code pointer}, or at the nearest enclosing node that exists; null for no document. */
+  private Node deepest(String pointer) {
+    Node[] found = walk(pointer);
+    return found[1] != null ? found[1] : found[0];
+  }
+
+  /**
+   * Follows {@code pointer} from the document node the way {@link Converter} named the nodes: a
+   * mapping's first entry with the key (later duplicates are reported and dropped), a sequence's item by
+   * index. Returns {deepest node reached, node at the full pointer or null}.
+   */
+  private Node[] walk(String pointer) {
+    Node node = document;
+    int at = 0;
+    int length = pointer.length();
+    while (at < length) {
+      if (pointer.charAt(at) != '/') {
+        return new Node[] {node, null};
+      }
+      int end = pointer.indexOf('/', at + 1);
+      if (end < 0) {
+        end = length;
+      }
+      Node next = child(node, pointer.substring(at + 1, end));
+      if (next == null) {
+        return new Node[] {node, null};
+      }
+      node = next;
+      at = end;
+    }
+    return new Node[] {node, node};
+  }
+
+  private static Node child(Node node, String segment) {
+    if (node instanceof MappingNode mapping) {
+      String key = segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (key.equals(keyOf(tuple.getKeyNode()))) {
+          return tuple.getValueNode();
+        }
+      }
+      return null;
+    }
+    if (node instanceof SequenceNode sequence) {
+      int index = index(segment);
+      return index >= 0 && index < sequence.getValue().size() ? sequence.getValue().get(index) : null;
+    }
+    return null;
+  }
+
+  /** The decimal index of a pointer segment ("0", "17"), or -1 when it is none. */
+  private static int index(String segment) {
+    if (segment.isEmpty() || segment.length() > 9 || (segment.length() > 1 && segment.charAt(0) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static String keyOf(Node keyNode) {
+    return keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
   }
 
   String line(int oneBased) {
@@ -120,7 +213,7 @@ final class YamlTree {
 
   /** 1-based [startLine, startColumn, endLine, endColumn] of the node at {@code pointer}, or null. */
   int[] rangeOf(String pointer) {
-    Node node = nodes.get(pointer);
+    Node node = node(pointer);
     return node == null ? null : range(node);
   }
 
@@ -146,6 +239,33 @@ final class YamlTree {
     return text == null ? "unreadable YAML" : text.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * SnakeYAML's YAML 1.1 resolver, remembering its answer for each plain scalar of a document: a
+   * description repeats the same few hundred scalars (keys, types, dimensions, scales) thousands of
+   * times, and each answer otherwise costs up to three regular-expression matches. The answer depends
+   * on the text alone, so remembering it changes nothing.
+   */
+  private static final class MemoResolver extends Resolver {
+    private static final int MAX_REMEMBERED = 4096;
+    private static final int MAX_LENGTH = 64;
+    private final Map<String, Tag> plain = new HashMap<>();
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind != NodeId.scalar || !implicit || value.length() > MAX_LENGTH) {
+        return super.resolve(kind, value, implicit);
+      }
+      Tag tag = plain.get(value);
+      if (tag == null) {
+        tag = super.resolve(kind, value, implicit);
+        if (plain.size() < MAX_REMEMBERED) {
+          plain.put(value, tag);
+        }
+      }
+      return tag;
+    }
+  }
+
   private static final class TooLarge extends RuntimeException {
     TooLarge() {
       super(null, null, false, false);
@@ -154,7 +274,6 @@ final class YamlTree {
 
   private static final class Converter {
     private final JsonNodeFactory factory = JsonNodeFactory.instance;
-    private final Map<String, Node> nodes = new HashMap<>();
     private final List<DescriptionProblem> problems;
     private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private int count;
@@ -163,11 +282,10 @@ final class YamlTree {
       this.problems = problems;
     }
 
-    JsonNode convert(Node node, String pointer, boolean names) {
+    JsonNode convert(Node node, boolean names) {
       if (++count > MAX_NODES) {
         throw new TooLarge();
       }
-      nodes.putIfAbsent(pointer, node);
       if (!(node instanceof ScalarNode) && !onPath.add(node)) {
         Mark mark = node.getStartMark();
         problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
@@ -175,35 +293,32 @@ final class YamlTree {
         return factory.nullNode();
       }
       try {
-        return convertCollectionOrScalar(node, pointer, names);
+        return convertCollectionOrScalar(node, names);
       } finally {
         onPath.remove(node);
       }
     }
 
-    private JsonNode convertCollectionOrScalar(Node node, String pointer, boolean names) {
+    private JsonNode convertCollectionOrScalar(Node node, boolean names) {
       if (node instanceof MappingNode mapping) {
         ObjectNode object = factory.objectNode();
         for (NodeTuple tuple : mapping.getValue()) {
           Node keyNode = tuple.getKeyNode();
-          String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
-          String child = pointer + "/" + escape(key);
+          String key = keyOf(keyNode);
           if (object.has(key)) {
             Mark mark = keyNode.getStartMark();
             problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
                 mark.getColumn() + 1 + key.length(), "duplicate key '" + key + "'"));
             continue;
           }
-          object.set(key, convert(tuple.getValueNode(), child, NAME_KEYS.contains(key)));
+          object.set(key, convert(tuple.getValueNode(), NAME_KEYS.contains(key)));
         }
         return object;
       }
       if (node instanceof SequenceNode sequence) {
         ArrayNode array = factory.arrayNode();
-        int i = 0;
         for (Node item : sequence.getValue()) {
-          array.add(convert(item, pointer + "/" + i, names));
-          i++;
+          array.add(convert(item, names));
         }
         return array;
       }
@@ -267,10 +382,6 @@ final class YamlTree {
       } catch (NumberFormatException e) {
         return null;
       }
-    }
-
-    private static String escape(String key) {
-      return key.replace("~", "~0").replace("/", "~1");
     }
   }
 }
