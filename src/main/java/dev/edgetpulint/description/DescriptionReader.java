@@ -1,6 +1,7 @@
 package dev.edgetpulint.description;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -149,6 +150,9 @@ public final class DescriptionReader {
           + "': this version reads '" + FORMAT + "'"));
       return;
     }
+    if (SchemaHolder.PRECHECK.check(root) == SchemaPrecheck.Verdict.VALID) {
+      return; // certainly valid: the full validator would find nothing
+    }
     List<ValidationMessage> messages = new ArrayList<>(SchemaHolder.SCHEMA.validate(root));
     messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
     for (ValidationMessage message : messages) {
@@ -185,18 +189,31 @@ public final class DescriptionReader {
   }
 
   private static final class SchemaHolder {
-    static final JsonSchema SCHEMA = load();
+    static final JsonNode SCHEMA_TREE = load();
+    static final JsonSchema SCHEMA =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
+    static final SchemaPrecheck PRECHECK = SchemaPrecheck.of(SCHEMA_TREE);
 
-    private static JsonSchema load() {
+    private static JsonNode load() {
       try (InputStream in = schemaResource()) {
         if (in == null) {
           throw new IllegalStateException("description schema missing from the classpath");
         }
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        return new ObjectMapper().readTree(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** The quick check of the packaged schema (tests: it must be in use, and agree with the full validator). */
+  static SchemaPrecheck precheck() {
+    return SchemaHolder.PRECHECK;
+  }
+
+  /** The full validator's messages for {@code tree} (tests). */
+  static List<ValidationMessage> fullValidation(JsonNode tree) {
+    return new ArrayList<>(SchemaHolder.SCHEMA.validate(tree));
   }
 
   /** Turns a schema-valid tree into the graph model, resolving names and checking what a schema cannot. */

@@ -90,7 +90,8 @@ final class YamlTree {
           + DescriptionReader.FORMAT + "' and 'subgraphs'"));
       return null;
     }
-    Converter converter = new Converter(problems);
+    // Only an alias ("*name") can make a node its own descendant: without one, no recursion to track.
+    Converter converter = new Converter(problems, text.indexOf('*') >= 0);
     JsonNode root;
     try {
       root = converter.convert(document, false);
@@ -266,6 +267,22 @@ final class YamlTree {
     }
   }
 
+  /** An optional sign and 1 to 18 decimal digits: always a long, read the same in any radix-10 parse. */
+  private static boolean isShortDecimal(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final class TooLarge extends RuntimeException {
     TooLarge() {
       super(null, null, false, false);
@@ -276,17 +293,22 @@ final class YamlTree {
     private final JsonNodeFactory factory = JsonNodeFactory.instance;
     private final List<DescriptionProblem> problems;
     private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean aliases;
     private int count;
 
-    Converter(List<DescriptionProblem> problems) {
+    Converter(List<DescriptionProblem> problems, boolean aliases) {
       this.problems = problems;
+      this.aliases = aliases;
     }
 
     JsonNode convert(Node node, boolean names) {
       if (++count > MAX_NODES) {
         throw new TooLarge();
       }
-      if (!(node instanceof ScalarNode) && !onPath.add(node)) {
+      if (!aliases || node instanceof ScalarNode) {
+        return convertCollectionOrScalar(node, names);
+      }
+      if (!onPath.add(node)) {
         Mark mark = node.getStartMark();
         problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
             mark.getColumn() + 1, "recursive YAML alias"));
@@ -357,6 +379,9 @@ final class YamlTree {
     }
 
     private JsonNode integer(String text) {
+      if (isShortDecimal(text)) {
+        return factory.numberNode(Long.parseLong(text)); // what the general path below gives, without BigInteger
+      }
       String v = text.replace("_", "");
       boolean negative = v.startsWith("-");
       if (negative || v.startsWith("+")) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,33 +43,42 @@ class DescriptionProblemsApprovalTest {
       out.append(e.getKey()).append(' ').append(s.startLine()).append(':').append(s.startColumn()).append('-')
           .append(s.endLine()).append(':').append(s.endColumn()).append('\n');
     }
+    for (String[] variant : variants()) {
+      case_(out, variant[0], variant[1]);
+    }
+    return out.toString();
+  }
+
+  /** The broken (and a few valid) variants: {name, text}, in a fixed order. */
+  static List<String[]> variants() {
+    List<String[]> out = new ArrayList<>();
     String[] lines = EXAMPLE.split("\n", -1);
     for (int l = 0; l < lines.length; l++) {
       Matcher m = TOKEN.matcher(lines[l]);
       while (m.find()) {
         for (String replacement : REPLACEMENTS) {
           String line = lines[l].substring(0, m.start()) + replacement + lines[l].substring(m.end());
-          case_(out, "line " + (l + 1) + " '" + m.group() + "' -> " + replacement, with(lines, l, line));
+          out.add(new String[] {"line " + (l + 1) + " '" + m.group() + "' -> " + replacement, with(lines, l, line)});
         }
       }
-      case_(out, "line " + (l + 1) + " removed", with(lines, l, null));
-      case_(out, "line " + (l + 1) + " doubled", with(lines, l, lines[l] + "\n" + lines[l]));
+      out.add(new String[] {"line " + (l + 1) + " removed", with(lines, l, null)});
+      out.add(new String[] {"line " + (l + 1) + " doubled", with(lines, l, lines[l] + "\n" + lines[l])});
     }
-    case_(out, "CRLF line endings, a misspelled key", EXAMPLE.replace("\n", "\r\n").replace("shape: [2]", "shap: [2]"));
-    case_(out, "CR line endings, a duplicate tensor", EXAMPLE.replace("\n", "\r").replace("name: bias", "name: filter"));
-    case_(out, "an unknown top-level key with a slash", EXAMPLE + "a/b~c: 1\n");
-    case_(out, "a duplicate top-level key", EXAMPLE + "format: x\n");
-    case_(out, "an alias for the tensors", EXAMPLE.replace("tensors:", "tensors: &t").replace("operators:", "extra: *t\n    operators:"));
-    case_(out, "edgetpu_packages of the wrong kinds", EXAMPLE + "edgetpu_packages:\n  - {subgraph: -1, operator: x, extra: 1}\n  - 3\n");
-    case_(out, "metadata and signatures of the wrong kinds", EXAMPLE + "metadata: [1, [2]]\nsignatures: x\n");
+    out.add(new String[] {"CRLF line endings, a misspelled key", EXAMPLE.replace("\n", "\r\n").replace("shape: [2]", "shap: [2]")});
+    out.add(new String[] {"CR line endings, a duplicate tensor", EXAMPLE.replace("\n", "\r").replace("name: bias", "name: filter")});
+    out.add(new String[] {"an unknown top-level key with a slash", EXAMPLE + "a/b~c: 1\n"});
+    out.add(new String[] {"a duplicate top-level key", EXAMPLE + "format: x\n"});
+    out.add(new String[] {"an alias for the tensors", EXAMPLE.replace("tensors:", "tensors: &t").replace("operators:", "extra: *t\n    operators:")});
+    out.add(new String[] {"edgetpu_packages of the wrong kinds", EXAMPLE + "edgetpu_packages:\n  - {subgraph: -1, operator: x, extra: 1}\n  - 3\n"});
+    out.add(new String[] {"metadata and signatures of the wrong kinds", EXAMPLE + "metadata: [1, [2]]\nsignatures: x\n"});
     for (Path seed : seeds()) {
       try {
-        case_(out, "fuzz seed " + seed.getFileName(), new String(Files.readAllBytes(seed), StandardCharsets.UTF_8));
+        out.add(new String[] {"fuzz seed " + seed.getFileName(), new String(Files.readAllBytes(seed), StandardCharsets.UTF_8)});
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return out.toString();
+    return out;
   }
 
   private static String with(String[] lines, int index, String replacement) {
