@@ -354,8 +354,8 @@ final class YamlTree {
         return factory.textNode(value);
       }
       if (Tag.BOOL.equals(tag)) {
-        String v = value.toLowerCase();
-        return factory.booleanNode(v.equals("true") || v.equals("yes") || v.equals("on"));
+        return factory.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
+            || value.equalsIgnoreCase("on"));
       }
       if (Tag.INT.equals(tag)) {
         JsonNode number = integer(value);
