@@ -107,14 +107,24 @@ public final class DescriptionReader {
    * @throws DescriptionException listing every problem found, each with line and column
    */
   public static Model parse(String text, String source) {
+    return parse(text, source, null, tree -> { });
+  }
+
+  /**
+   * Parses {@code text} reusing {@code previous}, the YAML tree of an earlier version of the same
+   * document (or null); {@code parsed} receives this version's tree when it has one. Same result as
+   * {@link #parse(String, String)}.
+   */
+  static Model parse(String text, String source, YamlTree previous, java.util.function.Consumer<YamlTree> parsed) {
     List<DescriptionProblem> problems = new ArrayList<>();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    YamlTree tree = YamlTree.parse(text, problems);
+    YamlTree tree = YamlTree.reparse(previous, text, problems);
     if (tree == null) {
       throw new DescriptionException(source, problems);
     }
+    parsed.accept(tree);
     validate(tree, problems);
     if (!problems.isEmpty()) {
       throw new DescriptionException(source, sorted(problems));

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -48,29 +49,57 @@ final class YamlTree {
   private final JsonNode root;
   private final Node document;
   private final String[] lines;
+  /** What the next version needs to reuse this one: its text, YAML problems and node count. */
+  private final String text;
+  private final List<DescriptionProblem> yamlProblems;
+  private final int nodeCount;
+  /** No alias, and no line break but CR and LF (so SnakeYAML's line numbers are the lines' indices). */
+  private final boolean reusable;
+  /** Whether this tree was built from the previous version's by composing one line (tests). */
+  private boolean reused;
 
-  private YamlTree(JsonNode root, Node document, String[] lines) {
+  private YamlTree(JsonNode root, Node document, String[] lines, String text, List<DescriptionProblem> yamlProblems,
+      int nodeCount, boolean reusable) {
     this.root = root;
     this.document = document;
     this.lines = lines;
+    this.text = text;
+    this.yamlProblems = List.copyOf(yamlProblems);
+    this.nodeCount = nodeCount;
+    this.reusable = reusable;
   }
 
   JsonNode root() {
     return root;
   }
 
+  boolean reused() {
+    return reused;
+  }
+
   /** Parses {@code text}; syntax errors, duplicate keys and oversized documents are added to {@code problems}. */
   static YamlTree parse(String text, List<DescriptionProblem> problems) {
-    String[] lines = lines(text);
+    return parse(text, lines(text), problems);
+  }
+
+  private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(100);
     options.setNestingDepthLimit(64);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private static Node compose(String text) {
+    LoaderOptions options = loaderOptions();
+    return new Composer(new ParserImpl(new StreamReader(text), options), new MemoResolver(), options).getSingleNode();
+  }
+
+  private static YamlTree parse(String text, String[] lines, List<DescriptionProblem> problems) {
     Node document;
     try {
-      document = new Composer(new ParserImpl(new StreamReader(text), options), new MemoResolver(), options)
-          .getSingleNode();
+      document = compose(text);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -91,16 +120,249 @@ final class YamlTree {
       return null;
     }
     // Only an alias ("*name") can make a node its own descendant: without one, no recursion to track.
-    Converter converter = new Converter(problems, text.indexOf('*') >= 0);
+    boolean aliases = text.indexOf('*') >= 0;
+    List<DescriptionProblem> found = new ArrayList<>();
+    Converter converter = new Converter(found, aliases);
     JsonNode root;
     try {
       root = converter.convert(document, false);
     } catch (TooLarge e) {
+      problems.addAll(found);
       problems.add(new DescriptionProblem(1, 1, 1, 1, "document too large: more than " + MAX_NODES
           + " YAML nodes after expanding aliases"));
       return null;
     }
-    return new YamlTree(root, document, lines);
+    problems.addAll(found);
+    boolean reusable = !aliases && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
+        && text.indexOf('\u2029') < 0;
+    return new YamlTree(root, document, lines, text, found, converter.count, reusable);
+  }
+
+  /**
+   * Parses {@code text}, a later version of {@code previous}'s document, exactly as {@link #parse} would,
+   * but when the two differ in one line that is a flow-mapping item of a block sequence in both (the
+   * form of every tensor and operator of a written description: {@code - {name: conv, ...}}), only that
+   * line is composed and the rest of the previous tree is shared. Such a line cannot change how the
+   * lines around it parse: it opens and closes its own flow context, at the same indentation. Anything
+   * else (more lines, other forms, aliases, a line that does not parse alone) takes the full parse.
+   */
+  static YamlTree reparse(YamlTree previous, String text, List<DescriptionProblem> problems) {
+    String[] lines = lines(text);
+    if (previous != null && previous.reusable) {
+      YamlTree reused = previous.withChangedLine(text, lines, problems);
+      if (reused != null) {
+        return reused;
+      }
+    }
+    return parse(text, lines, problems);
+  }
+
+  /** The tree of {@code text} built from this one, or null (nothing added to {@code problems}) when it cannot be. */
+  private YamlTree withChangedLine(String newText, String[] newLines, List<DescriptionProblem> problems) {
+    if (newText.equals(text)) {
+      problems.addAll(yamlProblems);
+      YamlTree same = new YamlTree(root, document, lines, text, yamlProblems, nodeCount, reusable);
+      same.reused = true;
+      return same;
+    }
+    if (newLines.length != lines.length) {
+      return null;
+    }
+    int first = 0;
+    while (first < lines.length && lines[first].equals(newLines[first])) {
+      first++;
+    }
+    int last = lines.length - 1;
+    while (last > first && lines[last].equals(newLines[last])) {
+      last--;
+    }
+    // One changed line, not the last (the end of a collection that closes at the end of the text is
+    // marked on its last line, and would move with that line's length).
+    if (first != last || first >= lines.length - 1) {
+      return null;
+    }
+    String oldLine = lines[first];
+    String newLine = newLines[first];
+    int indent = flowItemIndent(newLine);
+    if (indent < 0 || indent != flowItemIndent(oldLine) || !simpleCharacters(newLine)) {
+      return null;
+    }
+    // The path from the document to the old item: each step a collection and the index of the child taken.
+    List<Node> parents = new ArrayList<>();
+    List<Integer> steps = new ArrayList<>();
+    boolean names = false;
+    Node node = document;
+    while (!(node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW)) {
+      if (node instanceof SequenceNode seq && seq.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
+        int index = itemAt(seq.getValue(), first);
+        if (index < 0) {
+          return null;
+        }
+        parents.add(seq);
+        steps.add(index);
+        node = seq.getValue().get(index);
+      } else if (node instanceof MappingNode map && map.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
+        int index = entryAt(map.getValue(), first);
+        if (index < 0) {
+          return null;
+        }
+        parents.add(map);
+        steps.add(index);
+        String key = keyOf(map.getValue().get(index).getKeyNode());
+        names = NAME_KEYS.contains(key);
+        node = map.getValue().get(index).getValueNode();
+      } else {
+        return null;
+      }
+    }
+    Node oldItem = node;
+    if (parents.isEmpty() || !(parents.get(parents.size() - 1) instanceof SequenceNode)
+        || oldItem.getStartMark().getLine() != first || oldItem.getEndMark().getLine() != first) {
+      return null;
+    }
+    Node newItem;
+    try {
+      Node alone = compose("\n".repeat(first) + newLine + "\n");
+      if (!(alone instanceof SequenceNode seq) || seq.getValue().size() != 1
+          || !(seq.getValue().get(0) instanceof MappingNode item) || item.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+          || item.getStartMark().getColumn() != oldItem.getStartMark().getColumn()) {
+        return null;
+      }
+      newItem = item;
+    } catch (YAMLException | StackOverflowError e) {
+      return null;
+    }
+    Converter oldConverter = new Converter(new ArrayList<>(), false);
+    oldConverter.convert(oldItem, names);
+    List<DescriptionProblem> itemProblems = new ArrayList<>();
+    Converter newConverter = new Converter(itemProblems, false);
+    JsonNode newJson = newConverter.convert(newItem, names);
+    long count = (long) nodeCount - oldConverter.count + newConverter.count;
+    if (count > MAX_NODES) {
+      return null;
+    }
+    // The JSON containers along the same path (a duplicate key's subtree is not in the JSON: give up).
+    List<JsonNode> jsonParents = new ArrayList<>();
+    JsonNode json = root;
+    for (int i = 0; i < parents.size(); i++) {
+      jsonParents.add(json);
+      if (parents.get(i) instanceof MappingNode map) {
+        List<NodeTuple> tuples = map.getValue();
+        String key = keyOf(tuples.get(steps.get(i)).getKeyNode());
+        for (int k = 0; k < steps.get(i); k++) {
+          if (key.equals(keyOf(tuples.get(k).getKeyNode()))) {
+            return null;
+          }
+        }
+        json = json.get(key);
+      } else {
+        json = json.get(steps.get(i));
+      }
+      if (json == null) {
+        return null;
+      }
+    }
+    // Copy the path, sharing everything beside it: the previous tree stays as it was.
+    Node newNode = newItem;
+    JsonNode newJsonNode = newJson;
+    for (int i = parents.size() - 1; i >= 0; i--) {
+      int step = steps.get(i);
+      if (parents.get(i) instanceof SequenceNode seq) {
+        List<Node> items = new ArrayList<>(seq.getValue());
+        items.set(step, newNode);
+        newNode = new SequenceNode(seq.getTag(), true, items, seq.getStartMark(), seq.getEndMark(), seq.getFlowStyle());
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        array.addAll((ArrayNode) jsonParents.get(i));
+        array.set(step, newJsonNode);
+        newJsonNode = array;
+      } else {
+        MappingNode map = (MappingNode) parents.get(i);
+        List<NodeTuple> tuples = new ArrayList<>(map.getValue());
+        NodeTuple tuple = tuples.get(step);
+        tuples.set(step, new NodeTuple(tuple.getKeyNode(), newNode));
+        newNode = new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.setAll((ObjectNode) jsonParents.get(i));
+        object.set(keyOf(tuple.getKeyNode()), newJsonNode);
+        newJsonNode = object;
+      }
+    }
+    // The YAML problems of the changed line are replaced, in document order, by the new line's.
+    int changedLine = first + 1;
+    List<DescriptionProblem> merged = new ArrayList<>();
+    boolean inserted = false;
+    for (DescriptionProblem p : yamlProblems) {
+      if (p.line() == changedLine) {
+        continue;
+      }
+      if (!inserted && p.line() > changedLine) {
+        merged.addAll(itemProblems);
+        inserted = true;
+      }
+      merged.add(p);
+    }
+    if (!inserted) {
+      merged.addAll(itemProblems);
+    }
+    problems.addAll(merged);
+    YamlTree next = new YamlTree(newJsonNode, newNode, newLines, newText, merged, (int) count, true);
+    next.reused = true;
+    return next;
+  }
+
+  /** The column of "- {" of a line that is one flow-mapping item of a block sequence, or -1. */
+  private static int flowItemIndent(String line) {
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == ' ') {
+      indent++;
+    }
+    return line.startsWith("- {", indent) ? indent : -1;
+  }
+
+  /** Printable, without what could refer elsewhere in the document (anchors, aliases, tags). */
+  private static boolean simpleCharacters(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '&' || c == '*' || c == '!' || c == '\u2028'
+          || c == '\u2029' || c == '\uFEFF' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The index of the item of a block sequence whose lines include {@code line}, or -1: the last item that
+   * starts on or before it (a block item's end is marked where the next one starts).
+   */
+  private static int itemAt(List<Node> items, int line) {
+    int low = 0;
+    int high = items.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (items.get(mid).getStartMark().getLine() <= line) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found >= 0 && items.get(found).getEndMark().getLine() >= line ? found : -1;
+  }
+
+  /** The index of the last entry of a block mapping whose value's lines include {@code line} (key above it), or -1. */
+  private static int entryAt(List<NodeTuple> entries, int line) {
+    int found = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      Node key = entries.get(i).getKeyNode();
+      Node value = entries.get(i).getValueNode();
+      if (key.getEndMark().getLine() < line && value.getStartMark().getLine() <= line
+          && line <= value.getEndMark().getLine()) {
+        found = i;
+      }
+    }
+    return found;
   }
 
   /** The lines of {@code text} split at CRLF, CR or LF, as {@code split("\r\n|\r|\n", -1)} without a regex. */

@@ -149,6 +149,7 @@ final class DocumentValidator implements AutoCloseable {
         (old, fresh) -> fresh.document().version() >= old.document().version() ? fresh : old);
     if (store.get(document.uri()) == null) {
       cache.remove(document.uri());
+      service.forget(document.uri());
     }
     return analysis;
   }
@@ -156,6 +157,7 @@ final class DocumentValidator implements AutoCloseable {
   /** Forgets a document and clears its diagnostics (closed, deleted). */
   void clear(String uri) {
     cache.remove(uri);
+    service.forget(uri);
     publisher.accept(new PublishDiagnosticsParams(uri, List.of()));
   }
 
