@@ -160,7 +160,9 @@ public final class DescriptionReader {
           + "': this version reads '" + FORMAT + "'"));
       return;
     }
-    if (SchemaHolder.PRECHECK.check(root) == SchemaPrecheck.Verdict.VALID) {
+    SchemaPrecheck.Result quick = SchemaHolder.PRECHECK.check(root, tree.precheck());
+    tree.precheck(quick.memo());
+    if (quick.verdict() == SchemaPrecheck.Verdict.VALID) {
       return; // certainly valid: the full validator would find nothing
     }
     List<ValidationMessage> messages = new ArrayList<>(SchemaHolder.SCHEMA.validate(root));

@@ -2,7 +2,9 @@ package dev.edgetpulint.description;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +55,45 @@ final class SchemaPrecheck {
   }
 
   Verdict check(JsonNode instance) {
-    return root == null ? Verdict.UNSURE : root.check(instance);
+    return check(instance, null).verdict();
+  }
+
+  /** Checks {@code instance}, trusting the items {@code previous} (a check of an earlier version) found valid. */
+  Result check(JsonNode instance, Memo previous) {
+    if (root == null) {
+      return new Result(Verdict.UNSURE, null);
+    }
+    Memo memo = new Memo(previous == null ? Collections.emptyMap() : previous.found);
+    Verdict verdict = root.check(instance, memo);
+    memo.previous = Collections.emptyMap();
+    return new Result(verdict, verdict == Verdict.VALID ? memo : null);
   }
 
   private interface Rule {
-    Verdict check(JsonNode instance);
+    Verdict check(JsonNode instance, Memo memo);
   }
 
-  private static Verdict all(List<Rule> rules, JsonNode instance) {
+  /**
+   * Which collection items were found certainly valid, by identity: the tree of an edited description
+   * shares every unchanged item with the previous version's (JSON nodes are never changed once built),
+   * so the next check re-checks only the changed ones.
+   */
+  static final class Memo {
+    private Map<JsonNode, Rule> previous; // dropped after the check: memos never chain
+    private final Map<JsonNode, Rule> found = new IdentityHashMap<>();
+
+    private Memo(Map<JsonNode, Rule> previous) {
+      this.previous = previous;
+    }
+  }
+
+  /** The verdict, and what the check of the next version may reuse (only when VALID). */
+  record Result(Verdict verdict, Memo memo) {}
+
+  private static Verdict all(Rule[] rules, JsonNode instance, Memo memo) {
     Verdict result = Verdict.VALID;
     for (Rule rule : rules) {
-      Verdict v = rule.check(instance);
+      Verdict v = rule.check(instance, memo);
       if (v == Verdict.INVALID) {
         return Verdict.INVALID;
       }
@@ -107,20 +137,37 @@ final class SchemaPrecheck {
           case "required" -> {
             List<String> names = new ArrayList<>();
             value.forEach(n -> names.add(n.asText()));
-            rules.add(i -> !i.isObject() ? Verdict.VALID : of(names.stream().allMatch(i::has)));
+            rules.add((i, m) -> {
+              if (i.isObject()) {
+                for (String name : names) {
+                  if (!i.has(name)) {
+                    return Verdict.INVALID;
+                  }
+                }
+              }
+              return Verdict.VALID;
+            });
           }
           case "properties" -> value.fields().forEachRemaining(p -> properties.put(p.getKey(), compile(p.getValue())));
           case "additionalProperties" -> additional = value;
           case "items" -> {
             Rule item = compile(value);
-            rules.add(i -> {
+            rules.add((i, m) -> {
               if (!i.isArray()) {
                 return Verdict.VALID;
               }
               for (int k = 0; k < i.size(); k++) {
-                Verdict v = item.check(i.get(k));
+                JsonNode element = i.get(k);
+                if (m.previous.get(element) == item) {
+                  m.found.put(element, item);
+                  continue;
+                }
+                Verdict v = item.check(element, m);
                 if (v != Verdict.VALID) {
-                  return v == Verdict.INVALID ? Verdict.INVALID : worstOfRest(item, i, k);
+                  return v == Verdict.INVALID ? Verdict.INVALID : worstOfRest(item, i, k, m);
+                }
+                if (element.isContainerNode()) {
+                  m.found.put(element, item);
                 }
               }
               return Verdict.VALID;
@@ -130,13 +177,13 @@ final class SchemaPrecheck {
           case "minimum" -> rules.add(minimum(value));
           case "pattern" -> {
             Pattern pattern = Pattern.compile(value.asText());
-            rules.add(i -> !i.isTextual() ? Verdict.VALID
+            rules.add((i, m) -> !i.isTextual() ? Verdict.VALID
                 : LINE_BREAK.matcher(i.asText()).find() ? Verdict.UNSURE : of(pattern.matcher(i.asText()).find()));
           }
           case "oneOf" -> {
             List<Rule> choices = new ArrayList<>();
             value.forEach(c -> choices.add(compile(c)));
-            rules.add(i -> oneOf(choices, i));
+            rules.add((i, m) -> oneOf(choices, i, m));
           }
           case "$ref" -> rules.add(reference(value.asText()));
           case "$defs" -> {
@@ -153,15 +200,16 @@ final class SchemaPrecheck {
       }
       if (!properties.isEmpty() || additional != null) {
         rules.add(properties(properties, additional == null ? null : additional.isBoolean()
-            ? (additional.asBoolean() ? null : i -> Verdict.INVALID) : compile(additional)));
+            ? (additional.asBoolean() ? null : (i, m) -> Verdict.INVALID) : compile(additional)));
       }
-      return i -> all(rules, i);
+      Rule[] array = rules.toArray(new Rule[0]);
+      return (i, m) -> all(array, i, m);
     }
 
     /** After one invalid-or-unsure item: INVALID if any later item is invalid, else UNSURE. */
-    private static Verdict worstOfRest(Rule item, JsonNode array, int from) {
+    private static Verdict worstOfRest(Rule item, JsonNode array, int from, Memo memo) {
       for (int k = from; k < array.size(); k++) {
-        if (item.check(array.get(k)) == Verdict.INVALID) {
+        if (item.check(array.get(k), memo) == Verdict.INVALID) {
           return Verdict.INVALID;
         }
       }
@@ -169,7 +217,7 @@ final class SchemaPrecheck {
     }
 
     private static Rule properties(Map<String, Rule> declared, Rule additional) {
-      return i -> {
+      return (i, m) -> {
         if (!i.isObject()) {
           return Verdict.VALID;
         }
@@ -180,7 +228,7 @@ final class SchemaPrecheck {
           if (rule == null) {
             rule = additional;
           }
-          Verdict v = rule == null ? Verdict.VALID : rule.check(field.getValue());
+          Verdict v = rule == null ? Verdict.VALID : rule.check(field.getValue(), m);
           if (v == Verdict.INVALID) {
             return Verdict.INVALID;
           }
@@ -192,10 +240,10 @@ final class SchemaPrecheck {
       };
     }
 
-    private static Verdict oneOf(List<Rule> choices, JsonNode instance) {
+    private static Verdict oneOf(List<Rule> choices, JsonNode instance, Memo memo) {
       int valid = 0;
       for (Rule choice : choices) {
-        Verdict v = choice.check(instance);
+        Verdict v = choice.check(instance, memo);
         if (v == Verdict.UNSURE) {
           return Verdict.UNSURE;
         }
@@ -213,7 +261,7 @@ final class SchemaPrecheck {
           throw new Unsupported("type " + t);
         }
       }
-      return i -> {
+      return (i, m) -> {
         Verdict result = Verdict.INVALID;
         for (String t : types) {
           Verdict v = isType(i, t);
@@ -250,7 +298,7 @@ final class SchemaPrecheck {
         }
       }
       Set<String> texts = Set.copyOf(allowed.stream().map(JsonNode::asText).toList());
-      return i -> of(i.isTextual() && texts.contains(i.asText()));
+      return (i, m) -> of(i.isTextual() && texts.contains(i.asText()));
     }
 
     private static Rule minimum(JsonNode value) {
@@ -258,7 +306,7 @@ final class SchemaPrecheck {
         throw new Unsupported("a minimum that is not an integer");
       }
       long min = value.asLong();
-      return i -> {
+      return (i, m) -> {
         if (!i.isNumber()) {
           return Verdict.VALID;
         }
@@ -275,7 +323,7 @@ final class SchemaPrecheck {
         throw new Unsupported("$ref " + ref);
       }
       Rule[] target = references.computeIfAbsent(ref.substring("#/$defs/".length()), name -> new Rule[1]);
-      return i -> target[0].check(i);
+      return (i, m) -> target[0].check(i, m);
     }
 
     void resolveReferences() {

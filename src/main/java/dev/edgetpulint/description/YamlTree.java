@@ -57,6 +57,8 @@ final class YamlTree {
   private final boolean reusable;
   /** Whether this tree was built from the previous version's by composing one line (tests). */
   private boolean reused;
+  /** The schema check of the tree this one was built from (what it may reuse), then this tree's own. */
+  private SchemaPrecheck.Memo precheck;
 
   private YamlTree(JsonNode root, Node document, String[] lines, String text, List<DescriptionProblem> yamlProblems,
       int nodeCount, boolean reusable) {
@@ -75,6 +77,15 @@ final class YamlTree {
 
   boolean reused() {
     return reused;
+  }
+
+  SchemaPrecheck.Memo precheck() {
+    return precheck;
+  }
+
+  /** Keeps this tree's schema check for the next version (null: nothing to reuse). */
+  void precheck(SchemaPrecheck.Memo memo) {
+    precheck = memo;
   }
 
   /** Parses {@code text}; syntax errors, duplicate keys and oversized documents are added to {@code problems}. */
@@ -163,6 +174,7 @@ final class YamlTree {
       problems.addAll(yamlProblems);
       YamlTree same = new YamlTree(root, document, lines, text, yamlProblems, nodeCount, reusable);
       same.reused = true;
+      same.precheck = precheck;
       return same;
     }
     if (newLines.length != lines.length) {
@@ -307,6 +319,7 @@ final class YamlTree {
     problems.addAll(merged);
     YamlTree next = new YamlTree(newJsonNode, newNode, newLines, newText, merged, (int) count, true);
     next.reused = true;
+    next.precheck = precheck;
     return next;
   }
 

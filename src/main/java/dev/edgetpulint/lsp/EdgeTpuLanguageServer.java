@@ -114,7 +114,8 @@ public final class EdgeTpuLanguageServer implements LanguageServer, LanguageClie
     ServerCapabilities server = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
-    sync.setChange(TextDocumentSyncKind.Full);
+    // Ranged changes: a keystroke in a 250 KB description is a few bytes on the wire, not the whole text.
+    sync.setChange(TextDocumentSyncKind.Incremental);
     sync.setSave(new SaveOptions(false));
     server.setTextDocumentSync(sync);
     server.setHoverProvider(true);

@@ -33,6 +33,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -131,6 +132,24 @@ class LanguageServerProtocolTest {
       assertTrue(all.get(i - 1).getVersion() <= all.get(i).getVersion(), "versions published out of order");
     }
     assertTrue(all.size() < 10, "coalesced: " + all.size() + " publications for 41 edits");
+  }
+
+  @Test
+  void rangedChangesAreAppliedToTheHeldText() throws Exception {
+    InitializeResult init = lsp.initialize(workspace, false);
+    assertEquals(TextDocumentSyncKind.Incremental, init.getCapabilities().getTextDocumentSync().getRight().getChange());
+    open(LspTestSupport.DILATED);
+    lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 1 && has(p, DILATION));
+    // "dilation_w_factor: 2" -> "dilation_w_factor: 1" on line 12 (0-based), as an editor sends a keystroke.
+    String line = LspTestSupport.DILATED.split("\n")[12];
+    int column = line.indexOf("dilation_w_factor: 2") + "dilation_w_factor: ".length();
+    lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(new Range(new Position(12, column), new Position(12, column + 1)), "1"))));
+    PublishDiagnosticsParams fixed = lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 2);
+    assertFalse(has(fixed, DILATION), fixed.toString());
+    var hover = lsp.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+        new Position(12, 12))).get(60, TimeUnit.SECONDS);
+    assertFalse(hover.getContents().getRight().getValue().contains(DILATION));
   }
 
   @Test
