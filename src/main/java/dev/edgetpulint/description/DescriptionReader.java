@@ -274,15 +274,18 @@ public final class DescriptionReader {
               + "' is declared twice (tensors " + previous + " and " + t + "); names must be unique"));
         }
       }
+      // The positions of all items of a list at once, not one look-up from the document per item.
+      List<int[]> tensorRanges = tree.itemRanges(pointer + "/tensors");
+      List<int[]> operatorRanges = tree.itemRanges(pointer + "/operators");
       List<Tensor> tensors = new ArrayList<>();
       for (int t = 0; t < tensorNodes.size(); t++) {
-        tensors.add(tensor(s, t, tensorNodes.get(t), pointer + "/tensors/" + t));
+        tensors.add(tensor(s, t, tensorNodes.get(t), pointer + "/tensors/" + t, tensorRanges));
       }
       List<Operator> operators = new ArrayList<>();
       JsonNode operatorNodes = node.get("operators");
       Map<Integer, Integer> writer = new HashMap<>();
       for (int o = 0; o < operatorNodes.size(); o++) {
-        operators.add(operator(s, o, operatorNodes.get(o), pointer + "/operators/" + o, byName, writer));
+        operators.add(operator(s, o, operatorNodes.get(o), pointer + "/operators/" + o, byName, writer, operatorRanges));
       }
       List<Integer> inputs = refs(node.get("inputs"), pointer + "/inputs", byName,
           name2 -> label + " input '" + name2 + "' is not declared in its tensors");
@@ -291,8 +294,8 @@ public final class DescriptionReader {
       return new Subgraph(s, name, tensors, operators, inputs, outputs);
     }
 
-    private Tensor tensor(int s, int t, JsonNode node, String pointer) {
-      span(Model.tensorLocation(s, t), pointer);
+    private Tensor tensor(int s, int t, JsonNode node, String pointer, List<int[]> ranges) {
+      span(Model.tensorLocation(s, t), pointer, ranges, t);
       String name = node.get("name").asText();
       TensorType type = TensorType.valueOf(node.get("type").asText());
       List<Integer> shape = dims(node.get("shape"), pointer + "/shape", name);
@@ -445,8 +448,8 @@ public final class DescriptionReader {
     }
 
     private Operator operator(int s, int o, JsonNode node, String pointer, Map<String, Integer> byName,
-        Map<Integer, Integer> writer) {
-      span(Model.operatorLocation(s, o), pointer);
+        Map<Integer, Integer> writer, List<int[]> ranges) {
+      span(Model.operatorLocation(s, o), pointer, ranges, o);
       String op = node.get("op").asText();
       String opName;
       int code;
@@ -526,6 +529,16 @@ public final class DescriptionReader {
         }
       }
       return out;
+    }
+
+    /** The span of item {@code index} of a list whose item ranges are known (else looked up by pointer). */
+    private void span(String key, String pointer, List<int[]> ranges, int index) {
+      if (ranges != null && index < ranges.size()) {
+        int[] range = ranges.get(index);
+        spans.put(key, Span.lines(range[0], range[1], range[2], range[3]));
+      } else {
+        span(key, pointer);
+      }
     }
 
     private void span(String key, String pointer) {

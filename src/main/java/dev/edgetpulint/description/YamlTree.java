@@ -487,6 +487,18 @@ final class YamlTree {
     return oneBased >= 1 && oneBased <= lines.length ? lines[oneBased - 1] : "";
   }
 
+  /** The ranges of the items of the sequence at {@code pointer} (item i is the node at pointer/i), or null. */
+  List<int[]> itemRanges(String pointer) {
+    if (!(node(pointer) instanceof SequenceNode sequence)) {
+      return null;
+    }
+    List<int[]> out = new ArrayList<>(sequence.getValue().size());
+    for (Node item : sequence.getValue()) {
+      out.add(range(item));
+    }
+    return out;
+  }
+
   /** 1-based [startLine, startColumn, endLine, endColumn] of the node at {@code pointer}, or null. */
   int[] rangeOf(String pointer) {
     Node node = node(pointer);
