@@ -160,8 +160,15 @@ final class YamlTree {
   static YamlTree reparse(YamlTree previous, String text, List<DescriptionProblem> problems) {
     String[] lines = lines(text);
     if (previous != null && previous.reusable) {
-      YamlTree reused = previous.withChangedLine(text, lines, problems);
+      List<DescriptionProblem> found = new ArrayList<>();
+      YamlTree reused;
+      try {
+        reused = previous.withChangedLine(text, lines, found);
+      } catch (RuntimeException e) {
+        reused = null; // never worse than the full parse below, which gives the same result
+      }
       if (reused != null) {
+        problems.addAll(found);
         return reused;
       }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -47,6 +50,10 @@ final class DocumentValidator implements AutoCloseable {
   /** Documents with a run submitted that has not started yet: never more than one run waits per document. */
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final Map<String, DocumentAnalysis> cache = new ConcurrentHashMap<>();
+  /** The analysis running per document, for other callers that need the same version. */
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  /** How often a caller waiting for another's analysis checks its own cancellation. */
+  private static final long CANCEL_POLL_MILLIS = 20;
 
   DocumentValidator(ModelLanguageService service, DocumentStore store, Supplier<LspSettings> settings,
       Supplier<Path> workingDirectory, Consumer<PublishDiagnosticsParams> publisher, long delayMillis) {
@@ -104,12 +111,20 @@ final class DocumentValidator implements AutoCloseable {
     if (document == null) {
       return;
     }
+    CancelChecker overtaken = () -> {
+      if (!isCurrent(document)) {
+        throw new CancellationException("superseded by a newer version of " + uri);
+      }
+    };
     try {
-      DocumentAnalysis analysis = analyze(document, () -> {
-        if (!isCurrent(document)) {
-          throw new CancellationException("superseded by a newer version of " + uri);
+      DocumentAnalysis analysis = null;
+      while (analysis == null) {
+        try {
+          analysis = analyze(document, overtaken);
+        } catch (OtherRunCancelled e) {
+          overtaken.checkCanceled(); // a request's run of this version was cancelled: run it here
         }
-      });
+      }
       if (isCurrent(document)) {
         List<Diagnostic> diagnostics = service.diagnostics(analysis);
         if (isCurrent(document)) {
@@ -128,30 +143,84 @@ final class DocumentValidator implements AutoCloseable {
     return store.get(document.uri()) == document;
   }
 
-  /** The analysis of the document's current version, from the cache or computed now. */
+  /**
+   * The analysis of the document's current version: from the cache, from the analysis of that version
+   * already running (an editor asks for hints, lenses and symbols right after each change: they wait for
+   * the validation instead of each analysing the same text again), or computed now.
+   */
   DocumentAnalysis analysisOf(String uri, CancelChecker cancel) {
-    ModelDocument document = store.get(uri);
-    if (document == null) {
-      return null;
+    while (true) {
+      ModelDocument document = store.get(uri);
+      if (document == null) {
+        return null;
+      }
+      DocumentAnalysis cached = cache.get(uri);
+      if (cached != null && cached.document() == document) {
+        return cached;
+      }
+      try {
+        return analyze(document, cancel);
+      } catch (OtherRunCancelled e) {
+        // The run this request waited for stopped: answer for the version current now.
+      }
     }
-    DocumentAnalysis cached = cache.get(uri);
-    if (cached != null && cached.document() == document) {
-      return cached;
+  }
+
+  /** One analysis in progress: the version it reads and its result. */
+  private record Running(ModelDocument document, CompletableFuture<DocumentAnalysis> result) {}
+
+  /** The run another caller started was cancelled (overtaken, or its request cancelled): not this caller's. */
+  private static final class OtherRunCancelled extends RuntimeException {
+    OtherRunCancelled() {
+      super(null, null, false, false);
     }
-    return analyze(document, cancel);
   }
 
   private DocumentAnalysis analyze(ModelDocument document, CancelChecker cancel) {
-    DocumentAnalysis analysis = service.analyze(document, settings.get(), workingDirectory.get(), cancel);
-    // Only the newest analysis per document is kept, and only while the document is open: no
-    // per-version retention, however many edits.
-    cache.merge(document.uri(), analysis,
-        (old, fresh) -> fresh.document().version() >= old.document().version() ? fresh : old);
-    if (store.get(document.uri()) == null) {
-      cache.remove(document.uri());
-      service.forget(document.uri());
+    CompletableFuture<DocumentAnalysis> mine = new CompletableFuture<>();
+    Running current = running.compute(document.uri(),
+        (uri, other) -> other != null && other.document() == document ? other : new Running(document, mine));
+    if (current.result() != mine) {
+      return await(current.result(), cancel);
     }
-    return analysis;
+    try {
+      DocumentAnalysis analysis = service.analyze(document, settings.get(), workingDirectory.get(), cancel);
+      // Only the newest analysis per document is kept, and only while the document is open: no
+      // per-version retention, however many edits.
+      cache.merge(document.uri(), analysis,
+          (old, fresh) -> fresh.document().version() >= old.document().version() ? fresh : old);
+      if (store.get(document.uri()) == null) {
+        cache.remove(document.uri());
+        service.forget(document.uri());
+      }
+      mine.complete(analysis);
+      return analysis;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      running.remove(document.uri(), current);
+    }
+  }
+
+  /** Waits for another caller's analysis, still answering this caller's cancellation. */
+  private static DocumentAnalysis await(CompletableFuture<DocumentAnalysis> result, CancelChecker cancel) {
+    while (true) {
+      cancel.checkCanceled();
+      try {
+        return result.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // still running: check this caller's cancellation again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancellationException("interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof CancellationException) {
+          throw new OtherRunCancelled();
+        }
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   /** Forgets a document and clears its diagnostics (closed, deleted). */
