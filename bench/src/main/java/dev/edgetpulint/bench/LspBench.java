@@ -37,17 +37,18 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <ul>
  *   <li>republish latency: the time from sending a change of a 500-operator description (the MEAN's
  *       keep_dims toggled) to receiving the diagnostics of that version; p50/p95/max over 300 changes
- *       after 100 warm-up changes. The change is sent as the server asks for (incremental sync: the
+ *       after 300 warm-up changes (the server keeps the default JIT: a long-lived process), and the
+ *       server's CPU time per change. The change is sent as the server asks for (incremental sync: the
  *       range of "false"/"true" and its replacement, as an editor sends a keystroke), and once more as
- *       a full-text change (what a client of a full-sync server sends: 254 KB of JSON per change); at the
- *       server's shipped coalescing delay (none: analysed at once, overtaken runs cancelled);
+ *       a full-text change (what a client of a full-sync server sends: 254 KB of JSON per change); at
+ *       the server's shipped coalescing delay (none: analysed at once, overtaken runs cancelled);
  *   <li>memory: 10,000 ranged changes in bursts of 100 (the last of each burst waited for), heap used
  *       after a full GC at every 1,000.
  * </ul>
  * Prints lines "what|value|target" for bench/run.sh.
  */
 public final class LspBench {
-  private static final int WARMUP = 100;
+  private static final int WARMUP = 300;
   private static final int MEASURED = 300;
   private static final int EDITS = 10_000;
 
@@ -59,10 +60,14 @@ public final class LspBench {
     }
     long shipped = EdgeTpuLanguageServer.DEFAULT_COALESCE_MILLIS;
     try (Session session = new Session(description, text, shipped, false)) {
+      long cpuBefore = serverCpuNanos();
       long[] latencies = session.latencies();
+      long cpu = serverCpuNanos() - cpuBefore;
       report("lsp: republish after a change, 500 ops, p95", latencies, 95,
           "target < 50 ms (ranged change; coalescing delay " + shipped + " ms)");
       report("lsp: republish, p50", latencies, 50, "");
+      System.out.printf("lsp: server CPU per change|%.1f ms|validation + JSON-RPC threads, less sensitive to load%n",
+          cpu / 1e6 / (WARMUP + MEASURED));
     }
     try (Session session = new Session(description, text, shipped, true)) {
       long[] latencies = session.latencies();
@@ -86,6 +91,19 @@ public final class LspBench {
     int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
     System.out.printf("%s|%.1f ms (max %.1f ms, n=%d)|%s%n", what, sorted[index] / 1e6, sorted[sorted.length - 1] / 1e6,
         sorted.length, target);
+  }
+
+  /** CPU time of the server's validation and JSON-RPC threads (the client's threads are named otherwise). */
+  private static long serverCpuNanos() {
+    var threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && (info.getThreadName().startsWith("edgetpu-lint-validate")
+          || info.getThreadName().startsWith("edgetpu-lint-jsonrpc"))) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   private static long mb(long bytes) {
