@@ -37,11 +37,12 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <ul>
  *   <li>republish latency: the time from sending a change of a 500-operator description (the MEAN's
  *       keep_dims toggled) to receiving the diagnostics of that version; p50/p95/max over 300 changes
- *       after an unmeasured first session of 400 changes and 100 warm-up changes (the server
- *       keeps the default JIT: a long-lived process), and the server's CPU time per measured change. The change is sent as the server asks for (incremental sync: the
- *       range of "false"/"true" and its replacement, as an editor sends a keystroke), and once more as
- *       a full-text change (what a client of a full-sync server sends: 254 KB of JSON per change); at
- *       the server's shipped coalescing delay (none: analysed at once, overtaken runs cancelled);
+ *       after an unmeasured first session of 400 changes and 100 warm-up changes (the server keeps the
+ *       default JIT: a long-lived process), and the server's CPU time per measured change. The change
+ *       is sent as the server asks for (incremental sync: the range of "false"/"true" and its
+ *       replacement, as an editor sends a keystroke), and once more as a full-text change (what a
+ *       client of a full-sync server sends: 254 KB of JSON per change); at the server's shipped
+ *       coalescing delay (none: analysed at once, overtaken runs cancelled);
  *   <li>memory: 10,000 ranged changes in bursts of 100 (the last of each burst waited for), heap used
  *       after a full GC at every 1,000.
  * </ul>
