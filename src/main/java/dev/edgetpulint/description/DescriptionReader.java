@@ -1,6 +1,7 @@
 package dev.edgetpulint.description;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -106,14 +107,24 @@ public final class DescriptionReader {
    * @throws DescriptionException listing every problem found, each with line and column
    */
   public static Model parse(String text, String source) {
+    return parse(text, source, null, tree -> { });
+  }
+
+  /**
+   * Parses {@code text} reusing {@code previous}, the YAML tree of an earlier version of the same
+   * document (or null); {@code parsed} receives this version's tree when it has one. Same result as
+   * {@link #parse(String, String)}.
+   */
+  static Model parse(String text, String source, YamlTree previous, java.util.function.Consumer<YamlTree> parsed) {
     List<DescriptionProblem> problems = new ArrayList<>();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    YamlTree tree = YamlTree.parse(text, problems);
+    YamlTree tree = YamlTree.reparse(previous, text, problems);
     if (tree == null) {
       throw new DescriptionException(source, problems);
     }
+    parsed.accept(tree);
     validate(tree, problems);
     if (!problems.isEmpty()) {
       throw new DescriptionException(source, sorted(problems));
@@ -148,6 +159,11 @@ public final class DescriptionReader {
       problems.add(tree.problemAt("/format", "unsupported format '" + root.get("format").asText()
           + "': this version reads '" + FORMAT + "'"));
       return;
+    }
+    SchemaPrecheck.Result quick = SchemaHolder.PRECHECK.check(root, tree.precheck());
+    tree.precheck(quick.memo());
+    if (quick.verdict() == SchemaPrecheck.Verdict.VALID) {
+      return; // certainly valid: the full validator would find nothing
     }
     List<ValidationMessage> messages = new ArrayList<>(SchemaHolder.SCHEMA.validate(root));
     messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
@@ -185,18 +201,31 @@ public final class DescriptionReader {
   }
 
   private static final class SchemaHolder {
-    static final JsonSchema SCHEMA = load();
+    static final JsonNode SCHEMA_TREE = load();
+    static final JsonSchema SCHEMA =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
+    static final SchemaPrecheck PRECHECK = SchemaPrecheck.of(SCHEMA_TREE);
 
-    private static JsonSchema load() {
+    private static JsonNode load() {
       try (InputStream in = schemaResource()) {
         if (in == null) {
           throw new IllegalStateException("description schema missing from the classpath");
         }
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        return new ObjectMapper().readTree(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** The quick check of the packaged schema (tests: it must be in use, and agree with the full validator). */
+  static SchemaPrecheck precheck() {
+    return SchemaHolder.PRECHECK;
+  }
+
+  /** The full validator's messages for {@code tree} (tests). */
+  static List<ValidationMessage> fullValidation(JsonNode tree) {
+    return new ArrayList<>(SchemaHolder.SCHEMA.validate(tree));
   }
 
   /** Turns a schema-valid tree into the graph model, resolving names and checking what a schema cannot. */
@@ -245,15 +274,18 @@ public final class DescriptionReader {
               + "' is declared twice (tensors " + previous + " and " + t + "); names must be unique"));
         }
       }
+      // The positions of all items of a list at once, not one look-up from the document per item.
+      List<int[]> tensorRanges = tree.itemRanges(pointer + "/tensors");
+      List<int[]> operatorRanges = tree.itemRanges(pointer + "/operators");
       List<Tensor> tensors = new ArrayList<>();
       for (int t = 0; t < tensorNodes.size(); t++) {
-        tensors.add(tensor(s, t, tensorNodes.get(t), pointer + "/tensors/" + t));
+        tensors.add(tensor(s, t, tensorNodes.get(t), pointer + "/tensors/" + t, tensorRanges));
       }
       List<Operator> operators = new ArrayList<>();
       JsonNode operatorNodes = node.get("operators");
       Map<Integer, Integer> writer = new HashMap<>();
       for (int o = 0; o < operatorNodes.size(); o++) {
-        operators.add(operator(s, o, operatorNodes.get(o), pointer + "/operators/" + o, byName, writer));
+        operators.add(operator(s, o, operatorNodes.get(o), pointer + "/operators/" + o, byName, writer, operatorRanges));
       }
       List<Integer> inputs = refs(node.get("inputs"), pointer + "/inputs", byName,
           name2 -> label + " input '" + name2 + "' is not declared in its tensors");
@@ -262,8 +294,8 @@ public final class DescriptionReader {
       return new Subgraph(s, name, tensors, operators, inputs, outputs);
     }
 
-    private Tensor tensor(int s, int t, JsonNode node, String pointer) {
-      span(Model.tensorLocation(s, t), pointer);
+    private Tensor tensor(int s, int t, JsonNode node, String pointer, List<int[]> ranges) {
+      span(Model.tensorLocation(s, t), pointer, ranges, t);
       String name = node.get("name").asText();
       TensorType type = TensorType.valueOf(node.get("type").asText());
       List<Integer> shape = dims(node.get("shape"), pointer + "/shape", name);
@@ -416,8 +448,8 @@ public final class DescriptionReader {
     }
 
     private Operator operator(int s, int o, JsonNode node, String pointer, Map<String, Integer> byName,
-        Map<Integer, Integer> writer) {
-      span(Model.operatorLocation(s, o), pointer);
+        Map<Integer, Integer> writer, List<int[]> ranges) {
+      span(Model.operatorLocation(s, o), pointer, ranges, o);
       String op = node.get("op").asText();
       String opName;
       int code;
@@ -497,6 +529,16 @@ public final class DescriptionReader {
         }
       }
       return out;
+    }
+
+    /** The span of item {@code index} of a list whose item ranges are known (else looked up by pointer). */
+    private void span(String key, String pointer, List<int[]> ranges, int index) {
+      if (ranges != null && index < ranges.size()) {
+        int[] range = ranges.get(index);
+        spans.put(key, Span.lines(range[0], range[1], range[2], range[3]));
+      } else {
+        span(key, pointer);
+      }
     }
 
     private void span(String key, String pointer) {

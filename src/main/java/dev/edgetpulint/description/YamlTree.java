@@ -4,30 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML document as a Jackson tree plus the text position of every node, keyed by JSON pointer
+ * A YAML document as a Jackson tree plus the text position of every node, found by JSON pointer
  * ("/subgraphs/0/tensors/3"). The document is only composed, never constructed into Java objects, so
  * no YAML tag can instantiate a class; aliases, nesting and size are bounded.
+ *
+ * <p>Positions are looked up by walking the composed nodes along the pointer when asked (a few hundred
+ * to a few thousand times per document), not indexed for every one of the document's nodes up front:
+ * the index cost a string and a map entry per node, a fifth of the parse of a large description.
  */
 final class YamlTree {
   /** Keys whose scalar values are names: kept as text even when they look like numbers or booleans. */
@@ -38,30 +47,70 @@ final class YamlTree {
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
   private final JsonNode root;
-  private final Map<String, Node> nodes;
+  private final Node document;
   private final String[] lines;
+  /** What the next version needs to reuse this one: its text, YAML problems and node count. */
+  private final String text;
+  private final List<DescriptionProblem> yamlProblems;
+  private final int nodeCount;
+  /** No alias, and no line break but CR and LF (so SnakeYAML's line numbers are the lines' indices). */
+  private final boolean reusable;
+  /** Whether this tree was built from the previous version's by composing one line (tests). */
+  private boolean reused;
+  /** The schema check of the tree this one was built from (what it may reuse), then this tree's own. */
+  private SchemaPrecheck.Memo precheck;
 
-  private YamlTree(JsonNode root, Map<String, Node> nodes, String[] lines) {
+  private YamlTree(JsonNode root, Node document, String[] lines, String text, List<DescriptionProblem> yamlProblems,
+      int nodeCount, boolean reusable) {
     this.root = root;
-    this.nodes = nodes;
+    this.document = document;
     this.lines = lines;
+    this.text = text;
+    this.yamlProblems = List.copyOf(yamlProblems);
+    this.nodeCount = nodeCount;
+    this.reusable = reusable;
   }
 
   JsonNode root() {
     return root;
   }
 
+  boolean reused() {
+    return reused;
+  }
+
+  SchemaPrecheck.Memo precheck() {
+    return precheck;
+  }
+
+  /** Keeps this tree's schema check for the next version (null: nothing to reuse). */
+  void precheck(SchemaPrecheck.Memo memo) {
+    precheck = memo;
+  }
+
   /** Parses {@code text}; syntax errors, duplicate keys and oversized documents are added to {@code problems}. */
   static YamlTree parse(String text, List<DescriptionProblem> problems) {
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    return parse(text, lines(text), problems);
+  }
+
+  private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(100);
     options.setNestingDepthLimit(64);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private static Node compose(String text) {
+    LoaderOptions options = loaderOptions();
+    return new Composer(new ParserImpl(new StreamReader(text), options), new MemoResolver(), options).getSingleNode();
+  }
+
+  private static YamlTree parse(String text, String[] lines, List<DescriptionProblem> problems) {
     Node document;
     try {
-      document = new Yaml(options).compose(new StringReader(text));
+      document = compose(text);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -81,27 +130,283 @@ final class YamlTree {
           + DescriptionReader.FORMAT + "' and 'subgraphs'"));
       return null;
     }
-    Converter converter = new Converter(problems);
+    // Only an alias ("*name") can make a node its own descendant: without one, no recursion to track.
+    boolean aliases = text.indexOf('*') >= 0;
+    List<DescriptionProblem> found = new ArrayList<>();
+    Converter converter = new Converter(found, aliases);
     JsonNode root;
     try {
-      root = converter.convert(document, "", false);
+      root = converter.convert(document, false);
     } catch (TooLarge e) {
+      problems.addAll(found);
       problems.add(new DescriptionProblem(1, 1, 1, 1, "document too large: more than " + MAX_NODES
           + " YAML nodes after expanding aliases"));
       return null;
     }
-    return new YamlTree(root, converter.nodes, lines);
+    problems.addAll(found);
+    boolean reusable = !aliases && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
+        && text.indexOf('\u2029') < 0;
+    return new YamlTree(root, document, lines, text, found, converter.count, reusable);
+  }
+
+  /**
+   * Parses {@code text}, a later version of {@code previous}'s document, exactly as {@link #parse} would,
+   * but when the two differ in one line that is a flow-mapping item of a block sequence in both (the
+   * form of every tensor and operator of a written description: {@code - {name: conv, ...}}), only that
+   * line is composed and the rest of the previous tree is shared. Such a line cannot change how the
+   * lines around it parse: it opens and closes its own flow context, at the same indentation. Anything
+   * else (more lines, other forms, aliases, a line that does not parse alone) takes the full parse.
+   */
+  static YamlTree reparse(YamlTree previous, String text, List<DescriptionProblem> problems) {
+    String[] lines = lines(text);
+    if (previous != null && previous.reusable) {
+      List<DescriptionProblem> found = new ArrayList<>();
+      YamlTree reused;
+      try {
+        reused = previous.withChangedLine(text, lines, found);
+      } catch (RuntimeException e) {
+        reused = null; // never worse than the full parse below, which gives the same result
+      }
+      if (reused != null) {
+        problems.addAll(found);
+        return reused;
+      }
+    }
+    return parse(text, lines, problems);
+  }
+
+  /** The tree of {@code text} built from this one, or null (nothing added to {@code problems}) when it cannot be. */
+  private YamlTree withChangedLine(String newText, String[] newLines, List<DescriptionProblem> problems) {
+    if (newText.equals(text)) {
+      problems.addAll(yamlProblems);
+      YamlTree same = new YamlTree(root, document, lines, text, yamlProblems, nodeCount, reusable);
+      same.reused = true;
+      same.precheck = precheck;
+      return same;
+    }
+    if (newLines.length != lines.length) {
+      return null;
+    }
+    int first = 0;
+    while (first < lines.length && lines[first].equals(newLines[first])) {
+      first++;
+    }
+    int last = lines.length - 1;
+    while (last > first && lines[last].equals(newLines[last])) {
+      last--;
+    }
+    // One changed line, not the last (the end of a collection that closes at the end of the text is
+    // marked on its last line, and would move with that line's length).
+    if (first != last || first >= lines.length - 1) {
+      return null;
+    }
+    String oldLine = lines[first];
+    String newLine = newLines[first];
+    int indent = flowItemIndent(newLine);
+    if (indent < 0 || indent != flowItemIndent(oldLine) || !simpleCharacters(newLine)) {
+      return null;
+    }
+    // The path from the document to the old item: each step a collection and the index of the child taken.
+    List<Node> parents = new ArrayList<>();
+    List<Integer> steps = new ArrayList<>();
+    boolean names = false;
+    Node node = document;
+    while (!(node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW)) {
+      if (node instanceof SequenceNode seq && seq.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
+        int index = itemAt(seq.getValue(), first);
+        if (index < 0) {
+          return null;
+        }
+        parents.add(seq);
+        steps.add(index);
+        node = seq.getValue().get(index);
+      } else if (node instanceof MappingNode map && map.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
+        int index = entryAt(map.getValue(), first);
+        if (index < 0) {
+          return null;
+        }
+        parents.add(map);
+        steps.add(index);
+        String key = keyOf(map.getValue().get(index).getKeyNode());
+        names = NAME_KEYS.contains(key);
+        node = map.getValue().get(index).getValueNode();
+      } else {
+        return null;
+      }
+    }
+    Node oldItem = node;
+    if (parents.isEmpty() || !(parents.get(parents.size() - 1) instanceof SequenceNode)
+        || oldItem.getStartMark().getLine() != first || oldItem.getEndMark().getLine() != first) {
+      return null;
+    }
+    Node newItem;
+    try {
+      Node alone = compose("\n".repeat(first) + newLine + "\n");
+      if (!(alone instanceof SequenceNode seq) || seq.getValue().size() != 1
+          || !(seq.getValue().get(0) instanceof MappingNode item) || item.getFlowStyle() != DumperOptions.FlowStyle.FLOW
+          || item.getStartMark().getColumn() != oldItem.getStartMark().getColumn()) {
+        return null;
+      }
+      newItem = item;
+    } catch (YAMLException | StackOverflowError e) {
+      return null;
+    }
+    Converter oldConverter = new Converter(new ArrayList<>(), false);
+    oldConverter.convert(oldItem, names);
+    List<DescriptionProblem> itemProblems = new ArrayList<>();
+    Converter newConverter = new Converter(itemProblems, false);
+    JsonNode newJson = newConverter.convert(newItem, names);
+    long count = (long) nodeCount - oldConverter.count + newConverter.count;
+    if (count > MAX_NODES) {
+      return null;
+    }
+    // The JSON containers along the same path (a duplicate key's subtree is not in the JSON: give up).
+    List<JsonNode> jsonParents = new ArrayList<>();
+    JsonNode json = root;
+    for (int i = 0; i < parents.size(); i++) {
+      jsonParents.add(json);
+      if (parents.get(i) instanceof MappingNode map) {
+        List<NodeTuple> tuples = map.getValue();
+        String key = keyOf(tuples.get(steps.get(i)).getKeyNode());
+        for (int k = 0; k < steps.get(i); k++) {
+          if (key.equals(keyOf(tuples.get(k).getKeyNode()))) {
+            return null;
+          }
+        }
+        json = json.get(key);
+      } else {
+        json = json.get(steps.get(i));
+      }
+      if (json == null) {
+        return null;
+      }
+    }
+    // Copy the path, sharing everything beside it: the previous tree stays as it was.
+    Node newNode = newItem;
+    JsonNode newJsonNode = newJson;
+    for (int i = parents.size() - 1; i >= 0; i--) {
+      int step = steps.get(i);
+      if (parents.get(i) instanceof SequenceNode seq) {
+        List<Node> items = new ArrayList<>(seq.getValue());
+        items.set(step, newNode);
+        newNode = new SequenceNode(seq.getTag(), true, items, seq.getStartMark(), seq.getEndMark(), seq.getFlowStyle());
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        array.addAll((ArrayNode) jsonParents.get(i));
+        array.set(step, newJsonNode);
+        newJsonNode = array;
+      } else {
+        MappingNode map = (MappingNode) parents.get(i);
+        List<NodeTuple> tuples = new ArrayList<>(map.getValue());
+        NodeTuple tuple = tuples.get(step);
+        tuples.set(step, new NodeTuple(tuple.getKeyNode(), newNode));
+        newNode = new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        object.setAll((ObjectNode) jsonParents.get(i));
+        object.set(keyOf(tuple.getKeyNode()), newJsonNode);
+        newJsonNode = object;
+      }
+    }
+    // The YAML problems of the changed line are replaced, in document order, by the new line's.
+    int changedLine = first + 1;
+    List<DescriptionProblem> merged = new ArrayList<>();
+    boolean inserted = false;
+    for (DescriptionProblem p : yamlProblems) {
+      if (p.line() == changedLine) {
+        continue;
+      }
+      if (!inserted && p.line() > changedLine) {
+        merged.addAll(itemProblems);
+        inserted = true;
+      }
+      merged.add(p);
+    }
+    if (!inserted) {
+      merged.addAll(itemProblems);
+    }
+    problems.addAll(merged);
+    YamlTree next = new YamlTree(newJsonNode, newNode, newLines, newText, merged, (int) count, true);
+    next.reused = true;
+    next.precheck = precheck;
+    return next;
+  }
+
+  /** The column of "- {" of a line that is one flow-mapping item of a block sequence, or -1. */
+  private static int flowItemIndent(String line) {
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == ' ') {
+      indent++;
+    }
+    return line.startsWith("- {", indent) ? indent : -1;
+  }
+
+  /** Printable, without what could refer elsewhere in the document (anchors, aliases, tags). */
+  private static boolean simpleCharacters(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '&' || c == '*' || c == '!' || c == '\u2028'
+          || c == '\u2029' || c == '\uFEFF' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The index of the item of a block sequence whose lines include {@code line}, or -1: the last item that
+   * starts on or before it (a block item's end is marked where the next one starts).
+   */
+  private static int itemAt(List<Node> items, int line) {
+    int low = 0;
+    int high = items.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (items.get(mid).getStartMark().getLine() <= line) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found >= 0 && items.get(found).getEndMark().getLine() >= line ? found : -1;
+  }
+
+  /** The index of the last entry of a block mapping whose value's lines include {@code line} (key above it), or -1. */
+  private static int entryAt(List<NodeTuple> entries, int line) {
+    int found = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      Node key = entries.get(i).getKeyNode();
+      Node value = entries.get(i).getValueNode();
+      if (key.getEndMark().getLine() < line && value.getStartMark().getLine() <= line
+          && line <= value.getEndMark().getLine()) {
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  /** The lines of {@code text} split at CRLF, CR or LF, as {@code split("\r\n|\r|\n", -1)} without a regex. */
+  static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
   }
 
   /** The problem at the node of {@code pointer}, or at the nearest enclosing node that has a position. */
   DescriptionProblem problemAt(String pointer, String message) {
-    String p = pointer;
-    Node node = nodes.get(p);
-    while (node == null && !p.isEmpty()) {
-      int slash = p.lastIndexOf('/');
-      p = slash <= 0 ? "" : p.substring(0, slash);
-      node = nodes.get(p);
-    }
+    Node node = deepest(pointer);
     if (node == null) {
       return new DescriptionProblem(1, 1, 1, 1, message);
     }
@@ -111,16 +416,99 @@ final class YamlTree {
 
   /** The composed YAML node at {@code pointer}, or null. */
   Node node(String pointer) {
-    return nodes.get(pointer);
+    Node[] found = walk(pointer);
+    return found[1];
+  }
+
+  /** The node at {@code pointer}, or at the nearest enclosing node that exists; null for no document. */
+  private Node deepest(String pointer) {
+    Node[] found = walk(pointer);
+    return found[1] != null ? found[1] : found[0];
+  }
+
+  /**
+   * Follows {@code pointer} from the document node the way {@link Converter} named the nodes: a
+   * mapping's first entry with the key (later duplicates are reported and dropped), a sequence's item by
+   * index. Returns {deepest node reached, node at the full pointer or null}.
+   */
+  private Node[] walk(String pointer) {
+    Node node = document;
+    int at = 0;
+    int length = pointer.length();
+    while (at < length) {
+      if (pointer.charAt(at) != '/') {
+        return new Node[] {node, null};
+      }
+      int end = pointer.indexOf('/', at + 1);
+      if (end < 0) {
+        end = length;
+      }
+      Node next = child(node, pointer.substring(at + 1, end));
+      if (next == null) {
+        return new Node[] {node, null};
+      }
+      node = next;
+      at = end;
+    }
+    return new Node[] {node, node};
+  }
+
+  private static Node child(Node node, String segment) {
+    if (node instanceof MappingNode mapping) {
+      String key = segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (key.equals(keyOf(tuple.getKeyNode()))) {
+          return tuple.getValueNode();
+        }
+      }
+      return null;
+    }
+    if (node instanceof SequenceNode sequence) {
+      int index = index(segment);
+      return index >= 0 && index < sequence.getValue().size() ? sequence.getValue().get(index) : null;
+    }
+    return null;
+  }
+
+  /** The decimal index of a pointer segment ("0", "17"), or -1 when it is none. */
+  private static int index(String segment) {
+    if (segment.isEmpty() || segment.length() > 9 || (segment.length() > 1 && segment.charAt(0) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static String keyOf(Node keyNode) {
+    return keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
   }
 
   String line(int oneBased) {
     return oneBased >= 1 && oneBased <= lines.length ? lines[oneBased - 1] : "";
   }
 
+  /** The ranges of the items of the sequence at {@code pointer} (item i is the node at pointer/i), or null. */
+  List<int[]> itemRanges(String pointer) {
+    if (!(node(pointer) instanceof SequenceNode sequence)) {
+      return null;
+    }
+    List<int[]> out = new ArrayList<>(sequence.getValue().size());
+    for (Node item : sequence.getValue()) {
+      out.add(range(item));
+    }
+    return out;
+  }
+
   /** 1-based [startLine, startColumn, endLine, endColumn] of the node at {@code pointer}, or null. */
   int[] rangeOf(String pointer) {
-    Node node = nodes.get(pointer);
+    Node node = node(pointer);
     return node == null ? null : range(node);
   }
 
@@ -146,6 +534,49 @@ final class YamlTree {
     return text == null ? "unreadable YAML" : text.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * SnakeYAML's YAML 1.1 resolver, remembering its answer for each plain scalar of a document: a
+   * description repeats the same few hundred scalars (keys, types, dimensions, scales) thousands of
+   * times, and each answer otherwise costs up to three regular-expression matches. The answer depends
+   * on the text alone, so remembering it changes nothing.
+   */
+  private static final class MemoResolver extends Resolver {
+    private static final int MAX_REMEMBERED = 4096;
+    private static final int MAX_LENGTH = 64;
+    private final Map<String, Tag> plain = new HashMap<>();
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind != NodeId.scalar || !implicit || value.length() > MAX_LENGTH) {
+        return super.resolve(kind, value, implicit);
+      }
+      Tag tag = plain.get(value);
+      if (tag == null) {
+        tag = super.resolve(kind, value, implicit);
+        if (plain.size() < MAX_REMEMBERED) {
+          plain.put(value, tag);
+        }
+      }
+      return tag;
+    }
+  }
+
+  /** An optional sign and 1 to 18 decimal digits: always a long, read the same in any radix-10 parse. */
+  private static boolean isShortDecimal(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final class TooLarge extends RuntimeException {
     TooLarge() {
       super(null, null, false, false);
@@ -154,56 +585,56 @@ final class YamlTree {
 
   private static final class Converter {
     private final JsonNodeFactory factory = JsonNodeFactory.instance;
-    private final Map<String, Node> nodes = new HashMap<>();
     private final List<DescriptionProblem> problems;
     private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean aliases;
     private int count;
 
-    Converter(List<DescriptionProblem> problems) {
+    Converter(List<DescriptionProblem> problems, boolean aliases) {
       this.problems = problems;
+      this.aliases = aliases;
     }
 
-    JsonNode convert(Node node, String pointer, boolean names) {
+    JsonNode convert(Node node, boolean names) {
       if (++count > MAX_NODES) {
         throw new TooLarge();
       }
-      nodes.putIfAbsent(pointer, node);
-      if (!(node instanceof ScalarNode) && !onPath.add(node)) {
+      if (!aliases || node instanceof ScalarNode) {
+        return convertCollectionOrScalar(node, names);
+      }
+      if (!onPath.add(node)) {
         Mark mark = node.getStartMark();
         problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
             mark.getColumn() + 1, "recursive YAML alias"));
         return factory.nullNode();
       }
       try {
-        return convertCollectionOrScalar(node, pointer, names);
+        return convertCollectionOrScalar(node, names);
       } finally {
         onPath.remove(node);
       }
     }
 
-    private JsonNode convertCollectionOrScalar(Node node, String pointer, boolean names) {
+    private JsonNode convertCollectionOrScalar(Node node, boolean names) {
       if (node instanceof MappingNode mapping) {
         ObjectNode object = factory.objectNode();
         for (NodeTuple tuple : mapping.getValue()) {
           Node keyNode = tuple.getKeyNode();
-          String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
-          String child = pointer + "/" + escape(key);
+          String key = keyOf(keyNode);
           if (object.has(key)) {
             Mark mark = keyNode.getStartMark();
             problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
                 mark.getColumn() + 1 + key.length(), "duplicate key '" + key + "'"));
             continue;
           }
-          object.set(key, convert(tuple.getValueNode(), child, NAME_KEYS.contains(key)));
+          object.set(key, convert(tuple.getValueNode(), NAME_KEYS.contains(key)));
         }
         return object;
       }
       if (node instanceof SequenceNode sequence) {
         ArrayNode array = factory.arrayNode();
-        int i = 0;
         for (Node item : sequence.getValue()) {
-          array.add(convert(item, pointer + "/" + i, names));
-          i++;
+          array.add(convert(item, names));
         }
         return array;
       }
@@ -217,8 +648,8 @@ final class YamlTree {
         return factory.textNode(value);
       }
       if (Tag.BOOL.equals(tag)) {
-        String v = value.toLowerCase();
-        return factory.booleanNode(v.equals("true") || v.equals("yes") || v.equals("on"));
+        return factory.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
+            || value.equalsIgnoreCase("on"));
       }
       if (Tag.INT.equals(tag)) {
         JsonNode number = integer(value);
@@ -242,6 +673,9 @@ final class YamlTree {
     }
 
     private JsonNode integer(String text) {
+      if (isShortDecimal(text)) {
+        return factory.numberNode(Long.parseLong(text)); // what the general path below gives, without BigInteger
+      }
       String v = text.replace("_", "");
       boolean negative = v.startsWith("-");
       if (negative || v.startsWith("+")) {
@@ -267,10 +701,6 @@ final class YamlTree {
       } catch (NumberFormatException e) {
         return null;
       }
-    }
-
-    private static String escape(String key) {
-      return key.replace("~", "~0").replace("/", "~1");
     }
   }
 }

@@ -46,8 +46,12 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * live in {@link ModelLanguageService}; this class and the two protocol services only translate.
  */
 public final class EdgeTpuLanguageServer implements LanguageServer, LanguageClientAware {
-  /** Validation delay after the last edit, as lemminx's (500 ms there; models are small, so shorter). */
-  public static final long DEFAULT_DEBOUNCE_MILLIS = 300;
+  /**
+   * Coalescing delay before validating a change: none. A change is analysed at once and a newer change
+   * overtakes the running analysis (see {@link DocumentValidator}); a delay would only add latency, since
+   * an overtaken run stops at its next stage and at most one run waits per document (docs/performance.md).
+   */
+  public static final long DEFAULT_COALESCE_MILLIS = 0;
   private static final Logger LOG = Logger.getLogger(EdgeTpuLanguageServer.class.getName());
 
   private final DocumentStore store = new DocumentStore();
@@ -63,17 +67,18 @@ public final class EdgeTpuLanguageServer implements LanguageServer, LanguageClie
   private volatile boolean shutdown;
 
   public EdgeTpuLanguageServer(LintService lint) {
-    this(lint, DEFAULT_DEBOUNCE_MILLIS);
+    this(lint, DEFAULT_COALESCE_MILLIS);
   }
 
-  public EdgeTpuLanguageServer(LintService lint, long debounceMillis) {
+  /** {@code coalesceMillis}: how long a run waits after the first change of a burst (0: starts at once). */
+  public EdgeTpuLanguageServer(LintService lint, long coalesceMillis) {
     ModelLanguageService service = new ModelLanguageService(lint);
     this.validator = new DocumentValidator(service, store, () -> settings, this::workingDirectory, params -> {
       LanguageClient c = client;
       if (c != null && !shutdown) {
         c.publishDiagnostics(params);
       }
-    }, debounceMillis);
+    }, coalesceMillis);
     this.textService = new ModelTextDocumentService(service, store, validator);
   }
 
@@ -109,7 +114,8 @@ public final class EdgeTpuLanguageServer implements LanguageServer, LanguageClie
     ServerCapabilities server = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
-    sync.setChange(TextDocumentSyncKind.Full);
+    // Ranged changes: a keystroke in a 250 KB description is a few bytes on the wire, not the whole text.
+    sync.setChange(TextDocumentSyncKind.Incremental);
     sync.setSave(new SaveOptions(false));
     server.setTextDocumentSync(sync);
     server.setHoverProvider(true);

@@ -17,8 +17,8 @@ public final class LanguageServerLauncher {
   private LanguageServerLauncher() {}
 
   /** Starts serving; the returned server's {@link EdgeTpuLanguageServer#exited()} says when to stop. */
-  public static Running start(LintService lint, InputStream in, OutputStream out, long debounceMillis) {
-    EdgeTpuLanguageServer server = new EdgeTpuLanguageServer(lint, debounceMillis);
+  public static Running start(LintService lint, InputStream in, OutputStream out, long coalesceMillis) {
+    EdgeTpuLanguageServer server = new EdgeTpuLanguageServer(lint, coalesceMillis);
     ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "edgetpu-lint-jsonrpc");
       thread.setDaemon(true);
@@ -41,7 +41,7 @@ public final class LanguageServerLauncher {
    * orderly shutdown, 1 otherwise, as the protocol asks).
    */
   public static int run(LintService lint, InputStream in, OutputStream out) {
-    Running running = start(lint, in, out, EdgeTpuLanguageServer.DEFAULT_DEBOUNCE_MILLIS);
+    Running running = start(lint, in, out, EdgeTpuLanguageServer.DEFAULT_COALESCE_MILLIS);
     CompletableFuture<Object> inputClosed = CompletableFuture.supplyAsync(() -> {
       try {
         running.listening().get();

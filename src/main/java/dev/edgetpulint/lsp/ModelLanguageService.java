@@ -6,7 +6,7 @@ import dev.edgetpulint.compiler.PlacementReason;
 import dev.edgetpulint.compiler.Target;
 import dev.edgetpulint.description.DescriptionException;
 import dev.edgetpulint.description.DescriptionProblem;
-import dev.edgetpulint.description.DescriptionReader;
+import dev.edgetpulint.description.DescriptionParser;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Span;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.CodeLens;
@@ -53,9 +54,16 @@ public final class ModelLanguageService {
   public static final String DESCRIPTION_CODE = "EDGETPU-DESCRIPTION";
 
   private final LintService lint;
+  /** One reader per open description, keeping its last YAML tree so that an edit re-reads one line. */
+  private final Map<String, DescriptionParser> parsers = new ConcurrentHashMap<>();
 
   public ModelLanguageService(LintService lint) {
     this.lint = lint;
+  }
+
+  /** Forgets what was kept of a document for its next version (closed, deleted). */
+  public void forget(String uri) {
+    parsers.remove(uri);
   }
 
   /** Reads, lints and filters one document; {@code cancel} aborts between stages when a newer edit arrived. */
@@ -76,7 +84,8 @@ public final class ModelLanguageService {
       default: {
         Model model;
         try {
-          model = DescriptionReader.parse(document.text(), options.displayPath(document.file()));
+          model = parsers.computeIfAbsent(document.uri(), uri -> new DescriptionParser())
+              .parse(document.text(), options.displayPath(document.file()));
         } catch (DescriptionException e) {
           return new DocumentAnalysis(document, null, e.problems(), null, List.of(), null);
         } catch (RuntimeException | StackOverflowError e) {

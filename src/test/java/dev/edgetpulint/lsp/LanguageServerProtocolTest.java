@@ -33,6 +33,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -50,7 +51,7 @@ class LanguageServerProtocolTest {
 
   @BeforeEach
   void start() throws Exception {
-    lsp = new LspHarness(20);
+    lsp = new LspHarness(EdgeTpuLanguageServer.DEFAULT_COALESCE_MILLIS);
     uri = workspace.resolve("model.tflite.yaml").toUri().toString();
   }
 
@@ -115,7 +116,7 @@ class LanguageServerProtocolTest {
 
   @Test
   void rapidEditsPublishOnlyCurrentVersionsInOrder() throws Exception {
-    // A long delay (3 s) against edits sent back to back: the pending run is replaced, not queued.
+    // A long coalescing delay (3 s) against edits sent back to back: one run waits, not one per edit.
     lsp.close();
     lsp = new LspHarness(3000);
     lsp.initialize(workspace, false);
@@ -130,7 +131,45 @@ class LanguageServerProtocolTest {
     for (int i = 1; i < all.size(); i++) {
       assertTrue(all.get(i - 1).getVersion() <= all.get(i).getVersion(), "versions published out of order");
     }
-    assertTrue(all.size() < 10, "debounced: " + all.size() + " publications for 41 edits");
+    assertTrue(all.size() < 10, "coalesced: " + all.size() + " publications for 41 edits");
+  }
+
+  @Test
+  void rangedChangesAreAppliedToTheHeldText() throws Exception {
+    InitializeResult init = lsp.initialize(workspace, false);
+    assertEquals(TextDocumentSyncKind.Incremental, init.getCapabilities().getTextDocumentSync().getRight().getChange());
+    open(LspTestSupport.DILATED);
+    lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 1 && has(p, DILATION));
+    // "dilation_w_factor: 2" -> "dilation_w_factor: 1" on line 12 (0-based), as an editor sends a keystroke.
+    String line = LspTestSupport.DILATED.split("\n")[12];
+    int column = line.indexOf("dilation_w_factor: 2") + "dilation_w_factor: ".length();
+    lsp.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(new Range(new Position(12, column), new Position(12, column + 1)), "1"))));
+    PublishDiagnosticsParams fixed = lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 2);
+    assertFalse(has(fixed, DILATION), fixed.toString());
+    var hover = lsp.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+        new Position(12, 12))).get(60, TimeUnit.SECONDS);
+    assertFalse(hover.getContents().getRight().getValue().contains(DILATION));
+  }
+
+  @Test
+  void rapidEditsWithoutDelayEndWithTheLastVersionAndNothingStale() throws Exception {
+    lsp.initialize(workspace, false);
+    open(LspTestSupport.CLEAN);
+    for (int version = 2; version <= 40; version++) {
+      change(version, version % 2 == 0 ? LspTestSupport.DILATED : LspTestSupport.CLEAN);
+    }
+    change(41, LspTestSupport.DILATED);
+    PublishDiagnosticsParams last = lsp.client.awaitDiagnostics(uri, p -> p.getVersion() == 41);
+    assertTrue(has(last, DILATION));
+    List<PublishDiagnosticsParams> all = lsp.client.all(uri);
+    for (int i = 1; i < all.size(); i++) {
+      assertTrue(all.get(i - 1).getVersion() < all.get(i).getVersion(), "a version published twice or out of order");
+    }
+    for (PublishDiagnosticsParams p : all) {
+      // Odd versions are CLEAN, even ones DILATED: each publication belongs to the version it names.
+      assertEquals(p.getVersion() % 2 == 0 || p.getVersion() == 41, has(p, DILATION), "version " + p.getVersion());
+    }
   }
 
   @Test

@@ -25,8 +25,8 @@ final class LspHarness implements AutoCloseable {
   private final Pipe toServer = new Pipe();
   private final Pipe toClient = new Pipe();
 
-  LspHarness(long debounceMillis) throws IOException {
-    running = LanguageServerLauncher.start(LspTestSupport.lintService(), toServer.in, toClient.out, debounceMillis);
+  LspHarness(long coalesceMillis) throws IOException {
+    running = LanguageServerLauncher.start(LspTestSupport.lintService(), toServer.in, toClient.out, coalesceMillis);
     Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, toClient.in, toServer.out);
     server = launcher.getRemoteProxy();
     clientListening = launcher.startListening();

@@ -26,8 +26,8 @@ final class RawClient implements AutoCloseable {
   private final Thread reader;
   private final Object lock = new Object();
 
-  RawClient(long debounceMillis) {
-    running = LanguageServerLauncher.start(LspTestSupport.lintService(), toServer.in, fromServer.out, debounceMillis);
+  RawClient(long coalesceMillis) {
+    running = LanguageServerLauncher.start(LspTestSupport.lintService(), toServer.in, fromServer.out, coalesceMillis);
     reader = new Thread(this::readLoop, "raw-client-reader");
     reader.setDaemon(true);
     reader.start();
