@@ -57,7 +57,9 @@ public abstract class Facts extends AbstractMap<String, Object> {
     if (values == null) {
       values = new Object[names().size()];
     }
-    Object value = compute(name);
+    // The name from names(), not the caller's copy: its hash is cached and the switch in compute()
+    // finds it by identity.
+    Object value = compute(names().get(position));
     values[position] = value;
     computed |= 1L << position;
     return value;

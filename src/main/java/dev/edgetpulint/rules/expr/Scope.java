@@ -26,6 +26,20 @@ public final class Scope {
     size = 4;
   }
 
+  /**
+   * Makes this scope what a new one for {@code op} would be: the rule helpers and {@code tensor} of
+   * the previous evaluation are forgotten. The engine reuses one scope per model instead of making
+   * one per rule and operator.
+   */
+  public void reset(OperatorFacts op) {
+    for (int i = 4; i < size; i++) {
+      names[i] = null;
+      values[i] = null;
+    }
+    size = 4;
+    values[1] = op;
+  }
+
   public Object get(String name) {
     int i = find(name);
     return i < 0 ? null : values[i];
