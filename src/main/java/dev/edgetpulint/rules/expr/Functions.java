@@ -269,10 +269,11 @@ public final class Functions {
 
   /** The facts whose property {@code prop} is true (or non-zero): {@code where(op.inputs, 'constant')}. */
   public List<Object> where(Object list, String prop) {
+    Property reader = new Property(prop);
     List<Object> items = raw(list);
     List<Object> out = new ArrayList<>(items.size());
     for (Object o : items) {
-      if (o != null && truthy(property(o, prop))) {
+      if (o != null && truthy(reader.read(o))) {
         out.add(o);
       }
     }
@@ -281,10 +282,11 @@ public final class Functions {
 
   /** The facts whose property {@code prop} is false. */
   public List<Object> where_not(Object list, String prop) {
+    Property reader = new Property(prop);
     List<Object> items = raw(list);
     List<Object> out = new ArrayList<>(items.size());
     for (Object o : items) {
-      if (o != null && !truthy(property(o, prop))) {
+      if (o != null && !truthy(reader.read(o))) {
         out.add(o);
       }
     }
@@ -293,9 +295,10 @@ public final class Functions {
 
   /** The facts whose property {@code prop} equals {@code value}: {@code where_equal(model.operators, 'type', 'PAD')}. */
   public List<Object> where_equal(Object list, String prop, Object value) {
+    Property reader = new Property(prop);
     List<Object> out = new ArrayList<>();
     for (Object o : raw(list)) {
-      if (o != null && same(property(o, prop), value)) {
+      if (o != null && same(reader.read(o), value)) {
         out.add(o);
       }
     }
@@ -304,10 +307,11 @@ public final class Functions {
 
   /** The facts whose numeric property {@code prop} is greater than {@code bound}. */
   public List<Object> where_above(Object list, String prop, Object bound) {
+    Property reader = new Property(prop);
     long b = num(bound);
     List<Object> out = new ArrayList<>();
     for (Object o : raw(list)) {
-      if (o != null && property(o, prop) instanceof Number n && n.longValue() > b) {
+      if (o != null && reader.read(o) instanceof Number n && n.longValue() > b) {
         out.add(o);
       }
     }
@@ -316,9 +320,10 @@ public final class Functions {
 
   /** How many facts have property {@code prop} true. */
   public int count(Object list, String prop) {
+    Property reader = new Property(prop);
     int c = 0;
     for (Object o : raw(list)) {
-      if (o != null && truthy(property(o, prop))) {
+      if (o != null && truthy(reader.read(o))) {
         c++;
       }
     }
@@ -327,8 +332,9 @@ public final class Functions {
 
   /** Whether every fact has {@code prop} true (true for an empty list). */
   public boolean all(Object list, String prop) {
+    Property reader = new Property(prop);
     for (Object o : raw(list)) {
-      if (o != null && !truthy(property(o, prop))) {
+      if (o != null && !truthy(reader.read(o))) {
         return false;
       }
     }
@@ -342,9 +348,10 @@ public final class Functions {
 
   /** The property {@code prop} of each fact: {@code pluck(op.inputs, 'type')}. */
   public List<Object> pluck(Object list, String prop) {
+    Property reader = new Property(prop);
     List<Object> out = new ArrayList<>();
     for (Object o : items(list)) {
-      out.add(property(o, prop));
+      out.add(reader.read(o));
     }
     return out;
   }
@@ -380,6 +387,35 @@ public final class Functions {
   }
 
   // ---- helpers ----
+
+  /**
+   * Reads one property of each element of a list: the fact's position is looked up once for each
+   * kind of facts met (a list mostly holds one kind), not once per element.
+   */
+  private static final class Property {
+    private final String name;
+    private Map<String, Integer> positions;
+    private int position;
+
+    Property(String name) {
+      this.name = name;
+    }
+
+    Object read(Object o) {
+      if (o instanceof Facts f) {
+        if (f.positions() != positions) {
+          Integer p = f.positions().get(name);
+          if (p == null) {
+            return f.get(name); // throws: unknown fact
+          }
+          positions = f.positions();
+          position = p;
+        }
+        return f.get(position, name);
+      }
+      return property(o, name);
+    }
+  }
 
   private static Object property(Object o, String prop) {
     if (o instanceof Facts f) {
@@ -469,8 +505,8 @@ public final class Functions {
 
   private static int nonNull(List<Object> items) {
     int n = 0;
-    for (Object o : items) {
-      if (o != null) {
+    for (int i = 0, size = items.size(); i < size; i++) {
+      if (items.get(i) != null) {
         n++;
       }
     }

@@ -40,6 +40,21 @@ public final class Scope {
     values[1] = op;
   }
 
+  /**
+   * The position of {@code name}, or -1; {@code hint} is where the caller found it last time (a
+   * variable of a compiled rule is mostly at the same position), tested first by identity.
+   */
+  int indexOf(String name, int hint) {
+    if (hint < size && names[hint] == name) {
+      return hint;
+    }
+    return find(name);
+  }
+
+  Object valueAt(int index) {
+    return values[index];
+  }
+
   public Object get(String name) {
     int i = find(name);
     return i < 0 ? null : values[i];
