@@ -81,7 +81,7 @@ final class CompiledRule {
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
     for (int i = 0; i < beforeNames.length; i++) {
-      scope.set(beforeNames[i], beforeExpressions[i].evaluate(scope));
+      scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope));
     }
     if (forEach == null) {
       return test(scope);
@@ -97,7 +97,7 @@ final class CompiledRule {
       if (item == null) {
         continue;
       }
-      scope.set("tensor", item);
+      scope.define("tensor", item);
       String[] result = test(scope);
       if (result != null) {
         return result;
@@ -108,7 +108,7 @@ final class CompiledRule {
 
   private String[] test(Scope scope) {
     for (int i = 0; i < perTensorNames.length; i++) {
-      scope.set(perTensorNames[i], perTensorExpressions[i].evaluate(scope));
+      scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope));
     }
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {

@@ -73,6 +73,28 @@ public final class Scope {
     values[i] = value;
   }
 
+  /**
+   * {@link #set} for an interned name (a literal, or one from {@link String#intern()}), found by
+   * identity alone: the engine sets a rule's helpers and {@code tensor} for every operator and
+   * element, and every name it puts in a scope is interned, so the comparison by content that
+   * {@link #set} falls back to would only ever fail.
+   */
+  public void define(String internedName, Object value) {
+    String[] n = names;
+    for (int i = 0; i < size; i++) {
+      if (n[i] == internedName) {
+        values[i] = value;
+        return;
+      }
+    }
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    names[size] = internedName;
+    values[size++] = value;
+  }
+
   public boolean has(String name) {
     return find(name) >= 0;
   }
