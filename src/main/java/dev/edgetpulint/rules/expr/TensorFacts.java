@@ -19,16 +19,12 @@ public final class TensorFacts extends Facts {
   private final Tensor tensor;
 
   TensorFacts(GraphIndex graph, Tensor tensor) {
+    super(POSITIONS);
     this.graph = graph;
     this.tensor = tensor;
   }
 
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
-
-  @Override
-  protected Map<String, Integer> positions() {
-    return POSITIONS;
-  }
 
   @Override
   public List<String> names() {
