@@ -69,12 +69,22 @@ public final class CompilerPath {
       return analyzeCompiled(model, options, quantization);
     }
     List<Finding> ruleFindings = rules.evaluate(model, options.runtime(), options.compilerVersion());
-    Map<String, List<Finding>> byOperator = new HashMap<>();
+    // The rule findings of each operator, by subgraph and operator index (arrays, not a map keyed
+    // by a string per operator: this runs for every operator of every model).
+    Map<Integer, List<Finding>[]> byOperator = new HashMap<>();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : ruleFindings) {
       Location at = f.location();
       if (at != null && at.operator() >= 0) {
-        byOperator.computeIfAbsent(key(at.subgraph(), at.operator()), k -> new ArrayList<>()).add(f);
+        List<Finding>[] ofSubgraph = byOperator.computeIfAbsent(at.subgraph(), k -> findingsPerOperator(model, k, at.operator()));
+        if (at.operator() >= ofSubgraph.length) {
+          ofSubgraph = java.util.Arrays.copyOf(ofSubgraph, at.operator() + 1);
+          byOperator.put(at.subgraph(), ofSubgraph);
+        }
+        if (ofSubgraph[at.operator()] == null) {
+          ofSubgraph[at.operator()] = new ArrayList<>();
+        }
+        ofSubgraph[at.operator()].add(f);
       }
     }
     List<Placement> placements = new ArrayList<>();
@@ -86,8 +96,9 @@ public final class CompilerPath {
       int n = ops.size();
       boolean[] mappable = new boolean[n];
       String[] status = new String[n];
+      List<Finding>[] found = byOperator.get(subgraph.index());
       for (Operator op : ops) {
-        Finding blocking = blockingFinding(byOperator.get(key(subgraph.index(), op.index())));
+        Finding blocking = blockingFinding(findingsAt(found, op.index()));
         mappable[op.index()] = blocking == null && subgraph.index() == 0;
         status[op.index()] = blocking != null ? blocking.compilerStatus()
             : subgraph.index() == 0 ? null : NOT_MAIN_SUBGRAPH;
@@ -103,7 +114,8 @@ public final class CompilerPath {
       int[] causes = nearestUnmappableAncestors(subgraph, producer, mappable);
       for (Operator op : ops) {
         int i = op.index();
-        List<Finding> here = byOperator.getOrDefault(key(subgraph.index(), i), List.of());
+        List<Finding> here = findingsAt(found, i);
+        here = here == null ? List.of() : here;
         Placement placement;
         if (partition.kept()[i]) {
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.EDGETPU,
@@ -195,8 +207,14 @@ public final class CompilerPath {
         .orElse(null);
   }
 
-  private static String key(int subgraph, int operator) {
-    return subgraph + ":" + operator;
+  @SuppressWarnings("unchecked")
+  private static List<Finding>[] findingsPerOperator(Model model, int subgraph, int operator) {
+    int n = subgraph >= 0 && subgraph < model.subgraphs().size() ? model.subgraphs().get(subgraph).operators().size() : 0;
+    return (List<Finding>[]) new List<?>[Math.max(n, operator + 1)];
+  }
+
+  private static List<Finding> findingsAt(List<Finding>[] found, int operator) {
+    return found != null && operator >= 0 && operator < found.length ? found[operator] : null;
   }
 
   static int[] producers(Subgraph subgraph) {

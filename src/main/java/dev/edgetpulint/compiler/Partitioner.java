@@ -72,11 +72,21 @@ public final class Partitioner {
       consumers.add(new ArrayList<>(2));
     }
     for (Operator op : ops) {
-      int[] distinct = op.inputs().stream().mapToInt(Integer::intValue)
-          .filter(t -> t >= 0 && t < tensorCount && !ready[t]).distinct().toArray();
-      pending[op.index()] = distinct.length;
-      for (int t : distinct) {
-        consumers.get(t).add(op.index());
+      // Distinct in first-seen order (an op may read one tensor twice); a plain loop, since an
+      // operator has a handful of inputs and this runs for every operator of every model.
+      List<Integer> inputs = op.inputs();
+      int[] distinct = new int[inputs.size()];
+      int count = 0;
+      for (int i = 0; i < inputs.size(); i++) {
+        int t = inputs.get(i);
+        if (t < 0 || t >= tensorCount || ready[t] || contains(distinct, count, t)) {
+          continue;
+        }
+        distinct[count++] = t;
+      }
+      pending[op.index()] = count;
+      for (int i = 0; i < count; i++) {
+        consumers.get(distinct[i]).add(op.index());
       }
     }
     int[] epoch = new int[n];
@@ -154,5 +164,14 @@ public final class Partitioner {
       }
     }
     return new Result(epoch, mappable.clone(), kept, List.copyOf(customOps));
+  }
+
+  private static boolean contains(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
   }
 }

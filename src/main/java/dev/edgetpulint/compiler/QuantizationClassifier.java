@@ -6,6 +6,7 @@ import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -122,8 +123,18 @@ public final class QuantizationClassifier {
     return "QUANTIZE".equals(opName) || "DEQUANTIZE".equals(opName) || "CAST".equals(opName);
   }
 
+  /** The op's inputs, then its outputs (a plain loop: this runs for every operator of every model). */
   private static int[] concat(Operator op) {
-    return java.util.stream.Stream.concat(op.inputs().stream(), op.outputs().stream())
-        .mapToInt(Integer::intValue).toArray();
+    List<Integer> inputs = op.inputs();
+    List<Integer> outputs = op.outputs();
+    int[] out = new int[inputs.size() + outputs.size()];
+    int k = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      out[k++] = inputs.get(i);
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      out[k++] = outputs.get(i);
+    }
+    return out;
   }
 }

@@ -33,7 +33,7 @@ public record Model(
     metadataNames = List.copyOf(metadataNames);
     signatureKeys = List.copyOf(signatureKeys);
     edgeTpuPackages = List.copyOf(edgeTpuPackages);
-    spans = Map.copyOf(spans);
+    spans = spans instanceof SpanTable ? spans : Map.copyOf(spans); // a SpanTable is read-only already
   }
 
   /** Whether the model was already compiled for the Edge TPU (holds an edgetpu-custom-op). */

@@ -5,7 +5,6 @@ import dev.edgetpulint.rules.expr.Functions;
 import dev.edgetpulint.rules.expr.Sandbox;
 import dev.edgetpulint.rules.expr.Scope;
 import dev.edgetpulint.rules.expr.Template;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +20,11 @@ final class CompiledRule {
   private final Map<String, Expression> before = new LinkedHashMap<>();
   /** Helpers that read {@code tensor}: evaluated for each element. */
   private final Map<String, Expression> perTensor = new LinkedHashMap<>();
+  /** {@link #before} and {@link #perTensor} as arrays, in order: what each evaluation walks. */
+  private final String[] beforeNames;
+  private final Expression[] beforeExpressions;
+  private final String[] perTensorNames;
+  private final Expression[] perTensorExpressions;
   private final Expression when;
   private final Template message;
   private final Template fix;
@@ -40,6 +44,10 @@ final class CompiledRule {
         before.put(name, x);
       }
     }
+    this.beforeNames = before.keySet().toArray(new String[0]);
+    this.beforeExpressions = before.values().toArray(new Expression[0]);
+    this.perTensorNames = perTensor.keySet().toArray(new String[0]);
+    this.perTensorExpressions = perTensor.values().toArray(new Expression[0]);
     this.when = compile(rule.when(), "when");
     this.message = template(rule.message(), "message");
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
@@ -72,8 +80,8 @@ final class CompiledRule {
 
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
-    for (Map.Entry<String, Expression> e : before.entrySet()) {
-      scope.set(e.getKey(), e.getValue().evaluate(scope));
+    for (int i = 0; i < beforeNames.length; i++) {
+      scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope));
     }
     if (forEach == null) {
       return test(scope);
@@ -83,11 +91,13 @@ final class CompiledRule {
     if (list.isEmpty() && items != null && !(items instanceof Collection<?>)) {
       list = List.of(items);
     }
-    for (Object item : new ArrayList<>(list)) {
+    // No copy of the list: the lists facts and functions return are never changed afterwards.
+    for (int i = 0, size = list.size(); i < size; i++) {
+      Object item = list.get(i);
       if (item == null) {
         continue;
       }
-      scope.set("tensor", item);
+      scope.define("tensor", item);
       String[] result = test(scope);
       if (result != null) {
         return result;
@@ -97,8 +107,8 @@ final class CompiledRule {
   }
 
   private String[] test(Scope scope) {
-    for (Map.Entry<String, Expression> e : perTensor.entrySet()) {
-      scope.set(e.getKey(), e.getValue().evaluate(scope));
+    for (int i = 0; i < perTensorNames.length; i++) {
+      scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope));
     }
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {

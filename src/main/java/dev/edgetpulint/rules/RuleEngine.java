@@ -52,9 +52,12 @@ public final class RuleEngine {
     }
     List<Finding> modelFindings = new ArrayList<>();
     List<Rule> modelRules = new ArrayList<>();
+    // One scope for the whole model, reset before each rule: what a fresh scope would hold.
+    Scope scope = new Scope(facts, null, context.runtime(), compiler);
     for (Rule rule : active) {
       if (rule.scope() == Rule.Scope.MODEL) {
-        Finding f = run(rule, new Scope(facts, null, context.runtime(), compiler), Location.model());
+        scope.reset(null);
+        Finding f = run(rule, compiled(rule), scope, -1, null);
         if (f != null) {
           modelFindings.add(f);
           modelRules.add(rule);
@@ -70,52 +73,81 @@ public final class RuleEngine {
     }
     // The operator rules that look at each kind of operator, worked out once per model instead of
     // once per operator (a rule's applicability depends only on the operator's type and name).
-    Map<String, List<Rule>> rulesByType = new HashMap<>();
+    Map<String, Map<String, Applicable>> rulesByType = new HashMap<>();
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
-        List<Rule> applicable = rulesByType.computeIfAbsent(op.opName() + '\u0000' + op.displayName(), k -> {
-          List<Rule> list = new ArrayList<>();
-          for (Rule rule : operatorRules) {
-            if (rule.appliesTo(op)) {
-              list.add(rule);
-            }
-          }
-          return list;
-        });
-        if (applicable.isEmpty()) {
+        Applicable applicable = rulesByType.computeIfAbsent(op.opName(), k -> new HashMap<>(4))
+            .computeIfAbsent(op.displayName(), k -> applicable(operatorRules, op));
+        if (applicable.rules.length == 0) {
           continue;
         }
         OperatorFacts opFacts = facts.operator(subgraph.index(), op);
-        Location location = Location.operator(subgraph.index(), op.index(), op.displayName());
-        List<Finding> found = new ArrayList<>();
-        List<Rule> by = new ArrayList<>();
-        for (Rule rule : applicable) {
-          Finding f = run(rule, new Scope(facts, opFacts, context.runtime(), compiler), location);
+        List<Finding> found = null;
+        List<Rule> by = null;
+        for (int i = 0; i < applicable.rules.length; i++) {
+          Rule rule = applicable.rules[i];
+          scope.reset(opFacts);
+          Finding f = run(rule, applicable.compiled[i], scope, subgraph.index(), op);
           if (f != null) {
+            if (found == null) {
+              found = new ArrayList<>(2);
+              by = new ArrayList<>(2);
+            }
             found.add(f);
             by.add(rule);
           }
         }
-        out.addAll(suppress(found, by));
+        if (found != null) {
+          out.addAll(suppress(found, by));
+        }
       }
     }
     return out;
   }
 
-  private Finding run(Rule rule, Scope scope, Location location) {
-    CompiledRule c = compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+  /** The operator rules that apply to one kind of operator, compiled, in rule-file order. */
+  private record Applicable(Rule[] rules, CompiledRule[] compiled) {}
+
+  private Applicable applicable(List<Rule> operatorRules, Operator op) {
+    List<Rule> list = new ArrayList<>();
+    for (Rule rule : operatorRules) {
+      if (rule.appliesTo(op)) {
+        list.add(rule);
+      }
+    }
+    Rule[] rules = list.toArray(new Rule[0]);
+    CompiledRule[] compiled = new CompiledRule[rules.length];
+    for (int i = 0; i < rules.length; i++) {
+      compiled[i] = compiled(rules[i]);
+    }
+    return new Applicable(rules, compiled);
+  }
+
+  private CompiledRule compiled(Rule rule) {
+    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+  }
+
+  /**
+   * The rule's finding in {@code scope}, or null. The location is built only for a finding (most
+   * rules do not fire at most operators); {@code op} null means the model.
+   */
+  private static Finding run(Rule rule, CompiledRule c, Scope scope, int subgraph, Operator op) {
     try {
       String[] result = c.evaluate(scope);
       if (result == null) {
         return null;
       }
-      return new Finding(rule.id(), rule.severity(), result[0], result[1], rule.helpUri(), rule.compilerStatus(), location);
+      return new Finding(rule.id(), rule.severity(), result[0], result[1], rule.helpUri(), rule.compilerStatus(), location(subgraph, op));
     } catch (RuntimeException e) {
       // A rule that cannot judge this element says so instead of failing the run.
       String reason = reason(e);
       return new Finding(rule.id(), Severity.INFO, "rule " + rule.id() + " (" + rule.origin()
-          + ") could not be evaluated here: " + reason, null, rule.helpUri(), null, location);
+          + ") could not be evaluated here: " + reason, null, rule.helpUri(), null, location(subgraph, op));
     }
+  }
+
+  private static Location location(int subgraph, Operator op) {
+    return op == null ? Location.model() : Location.operator(subgraph, op.index(), op.displayName());
   }
 
   /** The most useful explanation of an evaluation failure: the expression's own errors first. */

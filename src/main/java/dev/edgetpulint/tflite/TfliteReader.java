@@ -7,6 +7,7 @@ import dev.edgetpulint.graph.ModelReadException;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Quantization;
 import dev.edgetpulint.graph.Span;
+import dev.edgetpulint.graph.SpanTable;
 import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
@@ -211,7 +212,7 @@ public final class TfliteReader {
     private final String source;
     private final ExternalData external;
     private final OptionsSchema schema = OptionsSchema.get();
-    private final Map<String, Span> spans = new HashMap<>();
+    private SpanTable.Builder spans = new SpanTable.Builder(0);
     private final List<EdgeTpuPackage> packages = new ArrayList<>();
     private FlatVector buffers;
     private final Map<Integer, ConstantData> constants = new HashMap<>();
@@ -231,6 +232,7 @@ public final class TfliteReader {
       List<Subgraph> subgraphs = new ArrayList<>();
       if (subgraphVector != null) {
         fb.spend(subgraphVector.length(), "subgraphs");
+        spans = new SpanTable.Builder(subgraphVector.length());
         for (int s = 0; s < subgraphVector.length(); s++) {
           subgraphs.add(subgraph(s, subgraphVector.table(s, "subgraphs[" + s + "]"), opCodes));
         }
@@ -254,7 +256,7 @@ public final class TfliteReader {
           signatureKeys.add(key == null ? "" : key);
         }
       }
-      return new Model(source, version, description, subgraphs, metadataNames, signatureKeys, packages, spans);
+      return new Model(source, version, description, subgraphs, metadataNames, signatureKeys, packages, spans.build());
     }
 
     private List<OpCode> opCodes(FlatVector vector) {
@@ -274,14 +276,15 @@ public final class TfliteReader {
     }
 
     private Subgraph subgraph(int s, FlatTable t, List<OpCode> opCodes) throws IOException {
-      spans.put("subgraphs[" + s + "]", Span.bytes(t.position(), t.inlineSize()));
+      spans.subgraph(s, Span.bytes(t.position(), t.inlineSize()));
       List<Tensor> tensors = new ArrayList<>();
       FlatVector tv = t.vector(SUBGRAPH_TENSORS, 4, "tensors");
       if (tv != null) {
         fb.spend(tv.length(), "tensors");
+        spans.tensorCount(s, tv.length());
         for (int i = 0; i < tv.length(); i++) {
           FlatTable tt = tv.table(i, Model.tensorLocation(s, i));
-          spans.put(Model.tensorLocation(s, i), Span.bytes(tt.position(), tt.inlineSize()));
+          spans.tensor(s, i, Span.bytes(tt.position(), tt.inlineSize()));
           tensors.add(tensor(i, tt));
         }
       }
@@ -289,11 +292,12 @@ public final class TfliteReader {
       FlatVector ov = t.vector(SUBGRAPH_OPERATORS, 4, "operators");
       if (ov != null) {
         fb.spend(ov.length(), "operators");
+        spans.operatorCount(s, ov.length());
         for (int i = 0; i < ov.length(); i++) {
           String location = Model.operatorLocation(s, i);
           FlatTable ot = ov.table(i, location);
-          spans.put(location, Span.bytes(ot.position(), ot.inlineSize()));
-          operators.add(operator(s, i, ot, opCodes));
+          spans.operator(s, i, Span.bytes(ot.position(), ot.inlineSize()));
+          operators.add(operator(s, i, location, ot, opCodes));
         }
       }
       return new Subgraph(s, t.string(SUBGRAPH_NAME, "subgraph name"), tensors, operators,
@@ -373,16 +377,16 @@ public final class TfliteReader {
       return mapped;
     }
 
-    private Operator operator(int s, int index, FlatTable t, List<OpCode> opCodes) throws IOException {
+    private Operator operator(int s, int index, String location, FlatTable t, List<OpCode> opCodes) throws IOException {
       long opcodeIndex = t.u32(OP_OPCODE_INDEX, 0);
       if (opcodeIndex >= opCodes.size()) {
-        throw new MalformedFlatBufferException(Model.operatorLocation(s, index) + " refers to operator code "
+        throw new MalformedFlatBufferException(location + " refers to operator code "
             + opcodeIndex + ", but the model has " + opCodes.size());
       }
       OpCode code = opCodes.get((int) opcodeIndex);
       Map<String, Object> options = new LinkedHashMap<>();
-      decodeOptions(t, OP_BUILTIN_OPTIONS_TYPE, OP_BUILTIN_OPTIONS, OptionsSchema.OPTIONS_1, options, Model.operatorLocation(s, index));
-      decodeOptions(t, OP_BUILTIN_OPTIONS_2_TYPE, OP_BUILTIN_OPTIONS_2, OptionsSchema.OPTIONS_2, options, Model.operatorLocation(s, index));
+      decodeOptions(t, OP_BUILTIN_OPTIONS_TYPE, OP_BUILTIN_OPTIONS, OptionsSchema.OPTIONS_1, options, location);
+      decodeOptions(t, OP_BUILTIN_OPTIONS_2_TYPE, OP_BUILTIN_OPTIONS_2, OptionsSchema.OPTIONS_2, options, location);
       String custom = code.code() == Operator.CUSTOM_CODE ? code.customCode() : null;
       if (Model.EDGETPU_CUSTOM_OP.equals(custom)) {
         packages.add(EdgeTpuPackageDecoder.decode(s, index, customOptions(t)));

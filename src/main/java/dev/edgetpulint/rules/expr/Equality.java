@@ -17,13 +17,15 @@ final class Equality {
     if (left == right) {
       return true;
     }
-    if (left instanceof Collection<?> a && right instanceof Collection<?> b) {
-      return sameItems(Functions.asList(a), Functions.asList(b));
+    boolean leftList = isList(left);
+    boolean rightList = isList(right);
+    if (leftList && rightList) {
+      return sameItems(Functions.asList(left), Functions.asList(right));
     }
     if (left == null || right == null) {
       return false;
     }
-    if (left instanceof Collection<?> != right instanceof Collection<?> && !(left instanceof Boolean || right instanceof Boolean)) {
+    if (leftList != rightList && !(left instanceof Boolean || right instanceof Boolean)) {
       return false; // a list never equals a text or number, even one that prints the same
     }
     if (left instanceof Boolean || right instanceof Boolean) {
@@ -44,6 +46,15 @@ final class Equality {
       return left.toString().equals(right.toString());
     }
     return left.equals(right);
+  }
+
+  /**
+   * Whether {@code o} is a list. The scalar classes are ruled out first: a failed test against an
+   * interface scans all of a class's interfaces on JDK 17, and most comparisons are of numbers and texts.
+   */
+  private static boolean isList(Object o) {
+    return o != null && !(o instanceof Number) && !(o instanceof String) && !(o instanceof Boolean)
+        && o instanceof Collection<?>;
   }
 
   private static boolean sameItems(List<Object> a, List<Object> b) {

@@ -21,8 +21,21 @@ public abstract class Facts extends AbstractMap<String, Object> {
   /** The names this kind of fact object answers, in documentation order. */
   public abstract List<String> names();
 
-  /** Each name's position in {@link #names()} (one map per kind of fact, see {@link #positions(List)}). */
-  protected abstract Map<String, Integer> positions();
+  /** Each name's position in {@link #names()}: one map per kind of facts, shared by its instances. */
+  private final Map<String, Integer> positions;
+
+  /** {@code positions}: the subclass's map from {@link #positions(List)}. */
+  protected Facts(Map<String, Integer> positions) {
+    this.positions = positions;
+  }
+
+  /**
+   * Each name's position in {@link #names()} (one map per kind of fact, see {@link #positions(List)}).
+   * A field, not an overridden method: expressions compare it on every property read.
+   */
+  protected final Map<String, Integer> positions() {
+    return positions;
+  }
 
   /** The positions of {@code names}, for a subclass's {@link #positions()}. */
   protected static Map<String, Integer> positions(List<String> names) {
@@ -57,7 +70,9 @@ public abstract class Facts extends AbstractMap<String, Object> {
     if (values == null) {
       values = new Object[names().size()];
     }
-    Object value = compute(name);
+    // The name from names(), not the caller's copy: its hash is cached and the switch in compute()
+    // finds it by identity.
+    Object value = compute(names().get(position));
     values[position] = value;
     computed |= 1L << position;
     return value;

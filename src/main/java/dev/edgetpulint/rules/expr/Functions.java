@@ -1,9 +1,11 @@
 package dev.edgetpulint.rules.expr;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 
 /**
@@ -55,8 +57,10 @@ public final class Functions {
   /** Largest number in the list, or null for an empty list. */
   public Long max(Object list) {
     Long best = null;
-    for (Number n : numbers(list)) {
-      best = best == null ? n.longValue() : Math.max(best, n.longValue());
+    for (Object o : raw(list)) {
+      if (o instanceof Number n) {
+        best = best == null ? n.longValue() : Math.max(best, n.longValue());
+      }
     }
     return best;
   }
@@ -64,16 +68,20 @@ public final class Functions {
   /** Smallest number in the list, or null for an empty list. */
   public Long min(Object list) {
     Long best = null;
-    for (Number n : numbers(list)) {
-      best = best == null ? n.longValue() : Math.min(best, n.longValue());
+    for (Object o : raw(list)) {
+      if (o instanceof Number n) {
+        best = best == null ? n.longValue() : Math.min(best, n.longValue());
+      }
     }
     return best;
   }
 
   public long sum(Object list) {
     long s = 0;
-    for (Number n : numbers(list)) {
-      s += n.longValue();
+    for (Object o : raw(list)) {
+      if (o instanceof Number n) {
+        s += n.longValue();
+      }
     }
     return s;
   }
@@ -81,8 +89,11 @@ public final class Functions {
   /** Product of the numbers (1 for an empty list): element counts, outer dimensions. */
   public long prod(Object list) {
     long p = 1;
-    for (Number n : numbers(list)) {
-      p *= n.longValue();
+    List<Object> items = raw(list);
+    for (int i = 0, size = items.size(); i < size; i++) {
+      if (items.get(i) instanceof Number n) {
+        p *= n.longValue();
+      }
     }
     return p;
   }
@@ -95,8 +106,9 @@ public final class Functions {
   public int count_above(Object list, Object bound) {
     long b = num(bound);
     int c = 0;
-    for (Number n : numbers(list)) {
-      if (n.longValue() > b) {
+    List<Object> items = raw(list);
+    for (int i = 0, size = items.size(); i < size; i++) {
+      if (items.get(i) instanceof Number n && n.longValue() > b) {
         c++;
       }
     }
@@ -106,8 +118,8 @@ public final class Functions {
   /** How many elements equal {@code value} (numbers compare by value). */
   public int count_equal(Object list, Object value) {
     int c = 0;
-    for (Object o : items(list)) {
-      if (same(o, value)) {
+    for (Object o : raw(list)) {
+      if (o != null && same(o, value)) {
         c++;
       }
     }
@@ -116,7 +128,7 @@ public final class Functions {
 
   /** How many elements differ from {@code value}. */
   public int count_not_equal(Object list, Object value) {
-    return items(list).size() - count_equal(list, value);
+    return nonNull(raw(list)) - count_equal(list, value);
   }
 
   /** Whether every element equals {@code value} (true for an empty list). */
@@ -181,7 +193,10 @@ public final class Functions {
   /** Axes in [0, rank), sorted, duplicates removed. */
   public List<Long> normalize_axes(Object axes, Object rank) {
     TreeSet<Long> set = new TreeSet<>();
-    for (Number n : numbers(axes)) {
+    for (Object o : raw(axes)) {
+      if (!(o instanceof Number n)) {
+        continue;
+      }
       set.add(normalize_axis(n, rank));
     }
     return new ArrayList<>(set);
@@ -208,21 +223,24 @@ public final class Functions {
   public List<Object> drop_last(Object list, Object n) {
     List<Object> items = raw(list);
     int keep = (int) Math.max(0, items.size() - Math.max(0, num(n)));
-    return new ArrayList<>(items.subList(0, keep));
+    return items.subList(0, keep);
   }
 
   /** The last {@code n} elements. */
   public List<Object> last(Object list, Object n) {
     List<Object> items = raw(list);
     int from = (int) Math.max(0, items.size() - Math.max(0, num(n)));
-    return new ArrayList<>(items.subList(from, items.size()));
+    return items.subList(from, items.size());
   }
 
   /** The elements at the given positions, skipping positions outside the list: {@code at(op.inputs, [1, 2])}. */
   public List<Object> at(Object list, Object positions) {
     List<Object> items = raw(list);
     List<Object> out = new ArrayList<>();
-    for (Number p : numbers(positions)) {
+    for (Object o : raw(positions)) {
+      if (!(o instanceof Number p)) {
+        continue;
+      }
       long i = p.longValue();
       if (i >= 0 && i < items.size() && items.get((int) i) != null) {
         out.add(items.get((int) i));
@@ -233,23 +251,29 @@ public final class Functions {
 
   /** Both lists, one after the other. */
   public List<Object> concat(Object a, Object b) {
-    List<Object> out = new ArrayList<>(raw(a));
-    out.addAll(raw(b));
-    return out;
+    List<Object> first = raw(a);
+    List<Object> second = raw(b);
+    if (second.isEmpty()) {
+      return first;
+    }
+    return first.isEmpty() ? second : new Concatenation(first, second);
   }
 
   /** The list without nulls. */
   public List<Object> compact(Object list) {
-    return items(list);
+    List<Object> items = raw(list);
+    return nonNull(items) == items.size() ? items : items(list);
   }
 
   // ---- lists of facts (tensors, operators) by property ----
 
   /** The facts whose property {@code prop} is true (or non-zero): {@code where(op.inputs, 'constant')}. */
   public List<Object> where(Object list, String prop) {
-    List<Object> out = new ArrayList<>();
-    for (Object o : items(list)) {
-      if (truthy(property(o, prop))) {
+    Property reader = new Property(prop);
+    List<Object> items = raw(list);
+    List<Object> out = new ArrayList<>(items.size());
+    for (Object o : items) {
+      if (o != null && truthy(reader.read(o))) {
         out.add(o);
       }
     }
@@ -258,9 +282,11 @@ public final class Functions {
 
   /** The facts whose property {@code prop} is false. */
   public List<Object> where_not(Object list, String prop) {
-    List<Object> out = new ArrayList<>();
-    for (Object o : items(list)) {
-      if (!truthy(property(o, prop))) {
+    Property reader = new Property(prop);
+    List<Object> items = raw(list);
+    List<Object> out = new ArrayList<>(items.size());
+    for (Object o : items) {
+      if (o != null && !truthy(reader.read(o))) {
         out.add(o);
       }
     }
@@ -269,9 +295,10 @@ public final class Functions {
 
   /** The facts whose property {@code prop} equals {@code value}: {@code where_equal(model.operators, 'type', 'PAD')}. */
   public List<Object> where_equal(Object list, String prop, Object value) {
+    Property reader = new Property(prop);
     List<Object> out = new ArrayList<>();
-    for (Object o : items(list)) {
-      if (same(property(o, prop), value)) {
+    for (Object o : raw(list)) {
+      if (o != null && same(reader.read(o), value)) {
         out.add(o);
       }
     }
@@ -280,10 +307,11 @@ public final class Functions {
 
   /** The facts whose numeric property {@code prop} is greater than {@code bound}. */
   public List<Object> where_above(Object list, String prop, Object bound) {
+    Property reader = new Property(prop);
     long b = num(bound);
     List<Object> out = new ArrayList<>();
-    for (Object o : items(list)) {
-      if (property(o, prop) instanceof Number n && n.longValue() > b) {
+    for (Object o : raw(list)) {
+      if (o != null && reader.read(o) instanceof Number n && n.longValue() > b) {
         out.add(o);
       }
     }
@@ -292,24 +320,38 @@ public final class Functions {
 
   /** How many facts have property {@code prop} true. */
   public int count(Object list, String prop) {
-    return where(list, prop).size();
+    Property reader = new Property(prop);
+    int c = 0;
+    for (Object o : raw(list)) {
+      if (o != null && truthy(reader.read(o))) {
+        c++;
+      }
+    }
+    return c;
   }
 
   /** Whether every fact has {@code prop} true (true for an empty list). */
   public boolean all(Object list, String prop) {
-    return where_not(list, prop).isEmpty();
+    Property reader = new Property(prop);
+    for (Object o : raw(list)) {
+      if (o != null && !truthy(reader.read(o))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether some fact has {@code prop} true. */
   public boolean any(Object list, String prop) {
-    return !where(list, prop).isEmpty();
+    return count(list, prop) > 0;
   }
 
   /** The property {@code prop} of each fact: {@code pluck(op.inputs, 'type')}. */
   public List<Object> pluck(Object list, String prop) {
+    Property reader = new Property(prop);
     List<Object> out = new ArrayList<>();
     for (Object o : items(list)) {
-      out.add(property(o, prop));
+      out.add(reader.read(o));
     }
     return out;
   }
@@ -346,7 +388,39 @@ public final class Functions {
 
   // ---- helpers ----
 
+  /**
+   * Reads one property of each element of a list: the fact's position is looked up once for each
+   * kind of facts met (a list mostly holds one kind), not once per element.
+   */
+  private static final class Property {
+    private final String name;
+    private Map<String, Integer> positions;
+    private int position;
+
+    Property(String name) {
+      this.name = name;
+    }
+
+    Object read(Object o) {
+      if (o instanceof Facts f) {
+        if (f.positions() != positions) {
+          Integer p = f.positions().get(name);
+          if (p == null) {
+            return f.get(name); // throws: unknown fact
+          }
+          positions = f.positions();
+          position = p;
+        }
+        return f.get(position, name);
+      }
+      return property(o, name);
+    }
+  }
+
   private static Object property(Object o, String prop) {
+    if (o instanceof Facts f) {
+      return f.get(prop);
+    }
     if (o instanceof Map<?, ?> m) {
       return m.get(prop);
     }
@@ -390,16 +464,28 @@ public final class Functions {
 
   @SuppressWarnings("unchecked")
   private static List<Object> raw(Object list) {
-    if (list instanceof Collection<?> c && c.size() > MAX_LIST) {
-      throw new Sandbox.ExpressionException("a list of " + c.size() + " elements is longer than rules may use (" + MAX_LIST + ")");
-    }
+    // One interface test on the common path: on JDK 17 each test of a class against a different
+    // interface overwrites the class's one-entry cache, and a failed test scans all its interfaces.
     if (list instanceof List<?> l) {
+      if (l.size() > MAX_LIST) {
+        throw tooLong(l);
+      }
       return (List<Object>) l;
     }
+    if (list == null || list instanceof Number || list instanceof String || list instanceof Boolean || list instanceof Facts) {
+      return List.of();
+    }
     if (list instanceof Collection<?> c) {
+      if (c.size() > MAX_LIST) {
+        throw tooLong(c);
+      }
       return new ArrayList<>(c);
     }
     return List.of();
+  }
+
+  private static Sandbox.ExpressionException tooLong(Collection<?> c) {
+    return new Sandbox.ExpressionException("a list of " + c.size() + " elements is longer than rules may use (" + MAX_LIST + ")");
   }
 
   /** Any collection as a list; null stays null, anything else is the empty list. */
@@ -417,13 +503,40 @@ public final class Functions {
     return out;
   }
 
-  private static List<Number> numbers(Object list) {
-    List<Number> out = new ArrayList<>();
-    for (Object o : raw(list)) {
-      if (o instanceof Number n) {
-        out.add(n);
+  private static int nonNull(List<Object> items) {
+    int n = 0;
+    for (int i = 0, size = items.size(); i < size; i++) {
+      if (items.get(i) != null) {
+        n++;
       }
     }
-    return out;
+    return n;
+  }
+
+  /**
+   * Two lists one after the other, without copying them: the rules concatenate an operator's
+   * inputs and outputs for every operator. Read-only; the lists it joins are never changed once a
+   * fact or function has returned them.
+   */
+  private static final class Concatenation extends AbstractList<Object> implements RandomAccess {
+    private final List<Object> first;
+    private final List<Object> second;
+    private final int split;
+
+    Concatenation(List<Object> first, List<Object> second) {
+      this.first = first;
+      this.second = second;
+      this.split = first.size();
+    }
+
+    @Override
+    public Object get(int index) {
+      return index < split ? first.get(index) : second.get(index - split);
+    }
+
+    @Override
+    public int size() {
+      return split + second.size();
+    }
   }
 }

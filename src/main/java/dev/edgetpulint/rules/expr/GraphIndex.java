@@ -8,13 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Who produces and who consumes each tensor of one subgraph; built once per subgraph. */
+/**
+ * Who produces and who consumes each tensor of one subgraph; built once per subgraph. The producers
+ * are found when the index is made (most models' rules ask for them); the consumers and the graph's
+ * inputs and outputs only when a rule first asks, since building them costs a list per tensor.
+ */
 final class GraphIndex {
   final Subgraph subgraph;
   final int[] producer;
-  final List<List<Integer>> consumers;
-  final Set<Integer> graphInputs;
-  final Set<Integer> graphOutputs;
+  private List<List<Integer>> consumers;
+  private Set<Integer> graphInputs;
+  private Set<Integer> graphOutputs;
   private final TensorFacts[] tensorFacts;
 
   GraphIndex(Subgraph subgraph) {
@@ -22,25 +26,48 @@ final class GraphIndex {
     int n = subgraph.tensors().size();
     producer = new int[n];
     Arrays.fill(producer, -1);
-    consumers = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      consumers.add(new ArrayList<>(2));
-    }
     for (Operator op : subgraph.operators()) {
       for (int out : op.outputs()) {
         if (out >= 0 && out < n && producer[out] < 0) {
           producer[out] = op.index();
         }
       }
-      for (int in : op.inputs()) {
-        if (in >= 0 && in < n) {
-          consumers.get(in).add(op.index());
+    }
+    tensorFacts = new TensorFacts[n];
+  }
+
+  /** The operators that read tensor {@code index}, in execution order (once per input they read it at). */
+  List<Integer> consumers(int index) {
+    if (consumers == null) {
+      int n = tensorFacts.length;
+      List<List<Integer>> all = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        all.add(new ArrayList<>(2));
+      }
+      for (Operator op : subgraph.operators()) {
+        for (int in : op.inputs()) {
+          if (in >= 0 && in < n) {
+            all.get(in).add(op.index());
+          }
         }
       }
+      consumers = all;
     }
-    graphInputs = new HashSet<>(subgraph.inputs());
-    graphOutputs = new HashSet<>(subgraph.outputs());
-    tensorFacts = new TensorFacts[n];
+    return consumers.get(index);
+  }
+
+  boolean isGraphInput(int index) {
+    if (graphInputs == null) {
+      graphInputs = new HashSet<>(subgraph.inputs());
+    }
+    return graphInputs.contains(index);
+  }
+
+  boolean isGraphOutput(int index) {
+    if (graphOutputs == null) {
+      graphOutputs = new HashSet<>(subgraph.outputs());
+    }
+    return graphOutputs.contains(index);
   }
 
   TensorFacts tensor(int index) {

@@ -21,6 +21,7 @@ public final class ModelFacts extends Facts {
   private final GraphIndex[] graphs;
 
   public ModelFacts(Model model) {
+    super(POSITIONS);
     this.model = model;
     this.graphs = new GraphIndex[model.subgraphs().size()];
   }
@@ -38,11 +39,6 @@ public final class ModelFacts extends Facts {
   }
 
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
-
-  @Override
-  protected Map<String, Integer> positions() {
-    return POSITIONS;
-  }
 
   @Override
   public List<String> names() {

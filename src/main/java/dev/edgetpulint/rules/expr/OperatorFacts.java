@@ -16,6 +16,7 @@ public final class OperatorFacts extends Facts {
   private final Operator op;
 
   OperatorFacts(GraphIndex graph, Operator op) {
+    super(POSITIONS);
     this.graph = graph;
     this.op = op;
   }
@@ -25,11 +26,6 @@ public final class OperatorFacts extends Facts {
   }
 
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
-
-  @Override
-  protected Map<String, Integer> positions() {
-    return POSITIONS;
-  }
 
   @Override
   public List<String> names() {

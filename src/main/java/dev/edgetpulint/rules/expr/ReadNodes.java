@@ -12,21 +12,36 @@ import java.util.Map;
 final class ReadNodes {
   private ReadNodes() {}
 
-  record Variable(String name, boolean lenient) implements Node {
-    Variable {
-      name = name.intern(); // Scope finds interned names by identity
+  static final class Variable implements Node {
+    private final String name;
+    private final boolean lenient;
+    /** Where the variable was in the scope last time (a hint, tested before it is used). */
+    private int hint;
+
+    Variable(String name, boolean lenient) {
+      this.name = name.intern(); // Scope finds interned names by identity
+      this.lenient = lenient;
+    }
+
+    String name() {
+      return name;
+    }
+
+    boolean lenient() {
+      return lenient;
     }
 
     @Override
     public Object eval(Scope scope) {
-      Object value = scope.get(name);
-      if (value == null && !scope.has(name)) {
+      int i = scope.indexOf(name, hint);
+      if (i < 0) {
         if (lenient) {
           return null;
         }
         throw new Sandbox.ExpressionException("unknown variable '" + name + "'; known here: " + String.join(", ", scope.names()));
       }
-      return value;
+      hint = i;
+      return scope.valueAt(i);
     }
   }
 

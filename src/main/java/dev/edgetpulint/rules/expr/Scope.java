@@ -26,6 +26,35 @@ public final class Scope {
     size = 4;
   }
 
+  /**
+   * Makes this scope what a new one for {@code op} would be: the rule helpers and {@code tensor} of
+   * the previous evaluation are forgotten. The engine reuses one scope per model instead of making
+   * one per rule and operator.
+   */
+  public void reset(OperatorFacts op) {
+    for (int i = 4; i < size; i++) {
+      names[i] = null;
+      values[i] = null;
+    }
+    size = 4;
+    values[1] = op;
+  }
+
+  /**
+   * The position of {@code name}, or -1; {@code hint} is where the caller found it last time (a
+   * variable of a compiled rule is mostly at the same position), tested first by identity.
+   */
+  int indexOf(String name, int hint) {
+    if (hint < size && names[hint] == name) {
+      return hint;
+    }
+    return find(name);
+  }
+
+  Object valueAt(int index) {
+    return values[index];
+  }
+
   public Object get(String name) {
     int i = find(name);
     return i < 0 ? null : values[i];
@@ -42,6 +71,28 @@ public final class Scope {
       names[i] = name;
     }
     values[i] = value;
+  }
+
+  /**
+   * {@link #set} for an interned name (a literal, or one from {@link String#intern()}), found by
+   * identity alone: the engine sets a rule's helpers and {@code tensor} for every operator and
+   * element, and every name it puts in a scope is interned, so the comparison by content that
+   * {@link #set} falls back to would only ever fail.
+   */
+  public void define(String internedName, Object value) {
+    String[] n = names;
+    for (int i = 0; i < size; i++) {
+      if (n[i] == internedName) {
+        values[i] = value;
+        return;
+      }
+    }
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    names[size] = internedName;
+    values[size++] = value;
   }
 
   public boolean has(String name) {

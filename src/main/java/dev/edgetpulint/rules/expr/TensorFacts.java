@@ -19,16 +19,12 @@ public final class TensorFacts extends Facts {
   private final Tensor tensor;
 
   TensorFacts(GraphIndex graph, Tensor tensor) {
+    super(POSITIONS);
     this.graph = graph;
     this.tensor = tensor;
   }
 
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
-
-  @Override
-  protected Map<String, Integer> positions() {
-    return POSITIONS;
-  }
 
   @Override
   public List<String> names() {
@@ -66,17 +62,17 @@ public final class TensorFacts extends Facts {
           : null;
       case "all_zero" -> tensor.isConstant() && tensor.data().isAllZero();
       case "byte_size" -> tensor.data() == null ? 0L : (long) tensor.data().byteLength();
-      case "graph_input" -> graph.graphInputs.contains(tensor.index());
-      case "graph_output" -> graph.graphOutputs.contains(tensor.index());
+      case "graph_input" -> graph.isGraphInput(tensor.index());
+      case "graph_output" -> graph.isGraphOutput(tensor.index());
       case "producer" -> {
         Operator p = graph.operator(graph.producer[tensor.index()]);
         yield p == null ? null : p.displayName();
       }
       case "producer_index" -> graph.producer[tensor.index()];
-      case "consumers" -> graph.consumers.get(tensor.index()).size();
+      case "consumers" -> graph.consumers(tensor.index()).size();
       case "consumer_types" -> {
         List<String> types = new ArrayList<>();
-        for (int i : graph.consumers.get(tensor.index())) {
+        for (int i : graph.consumers(tensor.index())) {
           types.add(graph.operator(i).displayName());
         }
         yield types;
