@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgetpulint.rules.RuleLoaderTestSupport;
 import dev.edgetpulint.service.StandardServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,46 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfiguredRulesSelectionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A house rule: ADD wider than 64 channels. */
-  private static final String HOUSE_RULE = """
-      rules:
-        - id: ACME-NO-WIDE-ADD
-          title: Our board rejects ADD wider than 64 channels
-          ops: [ADD]
-          runtimes: all
-          let:
-            channels: "op.outputs[0].shape[op.outputs[0].rank - 1]"
-          when: "channels > 64"
-          severity: warning
-          message: "ADD has {{channels}} channels; our board takes at most 64"
-          why: "House rule."
-          fix: "Split the channels."
-          examples:
-            - name: wide
-              expect: trigger
-              model:
-                subgraphs:
-                  - inputs: [a, b]
-                    outputs: [s]
-                    tensors:
-                      - {name: a, type: INT8, shape: [1, 2, 2, 128]}
-                      - {name: b, type: INT8, shape: [1, 2, 2, 128]}
-                      - {name: s, type: INT8, shape: [1, 2, 2, 128]}
-                    operators:
-                      - {op: ADD, inputs: [a, b], outputs: [s]}
-            - name: narrow
-              expect: pass
-              model:
-                subgraphs:
-                  - inputs: [a, b]
-                    outputs: [s]
-                    tensors:
-                      - {name: a, type: INT8, shape: [1, 2, 2, 8]}
-                      - {name: b, type: INT8, shape: [1, 2, 2, 8]}
-                      - {name: s, type: INT8, shape: [1, 2, 2, 8]}
-                    operators:
-                      - {op: ADD, inputs: [a, b], outputs: [s]}
-      """;
 
   private static final String WIDE_ADD = """
       format: edgetpu-lint/description/v1
@@ -81,7 +42,8 @@ class ConfiguredRulesSelectionTest {
   @BeforeEach
   void project() throws Exception {
     Files.createDirectories(dir.resolve("house-rules"));
-    Files.writeString(dir.resolve("house-rules/acme.yaml"), HOUSE_RULE);
+    // A house rule (ACME-NO-WIDE-ADD: ADD wider than 64 channels, a warning from runtime 13).
+    Files.writeString(dir.resolve("house-rules/acme.yaml"), RuleLoaderTestSupport.EXTRA_RULE);
     Files.writeString(dir.resolve(".edgetpu-lint.yaml"), "rules: [house-rules]\n");
     models = Files.createDirectories(dir.resolve("models"));
     Files.writeString(models.resolve("wide.tflite.yaml"), WIDE_ADD);
