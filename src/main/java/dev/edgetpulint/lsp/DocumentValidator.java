@@ -211,6 +211,10 @@ final class DocumentValidator implements AutoCloseable {
         return result.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         // still running: check this caller's cancellation again
+      } catch (CancellationException e) {
+        // CompletableFuture.get rethrows a CancellationException the run completed with as it is,
+        // unwrapped: it is the other caller's (its request cancelled, or its version overtaken), not ours.
+        throw new OtherRunCancelled();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new CancellationException("interrupted");

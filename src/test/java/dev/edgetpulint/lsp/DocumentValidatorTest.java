@@ -126,6 +126,55 @@ class DocumentValidatorTest {
     assertEquals(1, published.get(0).getVersion());
   }
 
+  @Test
+  void aValidationThatWaitedForACancelledRequestStillPublishes() throws Exception {
+    // An editor asks for lenses right after opening a file and often cancels the request: the
+    // validation that waited for the request's analysis must run it again, not give up silently.
+    store.change(URI, 1, List.of(new TextDocumentContentChangeEvent(LspTestSupport.DILATED)));
+    AtomicInteger analyses = new AtomicInteger();
+    CountDownLatch requestAnalysing = new CountDownLatch(1);
+    CountDownLatch cancelRequest = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean requestCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    List<Thread> validations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DocumentValidator threaded = new DocumentValidator(service, store, () -> {
+      if (analyses.incrementAndGet() == 1) {
+        requestAnalysing.countDown();
+        await(cancelRequest);
+      }
+      return LspSettings.DEFAULTS;
+    }, () -> Path.of("").toAbsolutePath(), published::add, 0, task -> {
+      Thread validation = new Thread(task, "validate");
+      validations.add(validation);
+      validation.start();
+    });
+    Thread request = new Thread(() -> {
+      try {
+        threaded.analysisOf(URI, () -> {
+          if (requestCancelled.get()) {
+            throw new java.util.concurrent.CancellationException("the editor cancelled the request");
+          }
+        });
+      } catch (java.util.concurrent.CancellationException expected) {
+        // the request's own cancellation
+      }
+    }, "codeLens");
+    request.start();
+    assertTrue(requestAnalysing.await(60, TimeUnit.SECONDS));
+    threaded.schedule(URI);
+    Thread validation = validations.get(0);
+    // Cancel only once the validation waits for the request's analysis (no time limit on the outcome).
+    while (validation.getState() != Thread.State.TIMED_WAITING && validation.isAlive()) {
+      Thread.onSpinWait();
+    }
+    requestCancelled.set(true);
+    cancelRequest.countDown();
+    request.join();
+    validation.join();
+    assertEquals(1, published.size(), "the validation gave up when the request it waited for was cancelled");
+    assertEquals(1, published.get(0).getVersion());
+    assertEquals(2, analyses.get());
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await();
