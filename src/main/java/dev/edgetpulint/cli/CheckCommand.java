@@ -31,137 +31,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code edgetpu-lint check}: judge models, write reports, exit 0/1/2. */
-@Command(
-    name = "check",
-    sortOptions = false,
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Predicts, for each model, which operators the Edge TPU compiler will map and which will run on the "
-          + "CPU, with the reason and the fix for each. Directories are searched for *.tflite and "
-          + "*.tflite.yaml files (hidden directories are skipped).",
-    },
-    footer = {
-      "",
-      "Output formats: text (default; compiler-style summary, Operator/Count/Status table, findings), "
-          + "json (the contract in docs/schema/report.schema.json), sarif (SARIF 2.1.0 for GitHub code "
-          + "scanning), html (a self-contained page per model: the graph coloured by placement, the cut, "
-          + "findings linked to operators, runtime matrix, fixes), model-explorer (node data JSON for Google's "
-          + "Model Explorer; one model per file). Give several: the n-th --format goes to the n-th -o; at most one format without "
-          + "an -o goes to standard output. Files are replaced atomically.",
-      "",
-      "Configuration: the nearest .edgetpu-lint.yaml at or above each model (or --config FILE) sets "
-          + "runtime, multiple-subgraphs, select, ignore, severity, rules, fail-on, overrides and "
-          + "suppressions. Command-line flags win over the file: --select replaces the file's select, "
-          + "--ignore and --severity add to (and override) the file's ignore and severity.",
-      "",
-      "Examples:",
-      "  edgetpu-lint check model.tflite",
-      "      Judge one model at runtime 14 and print the compiler-style report.",
-      "  edgetpu-lint check --runtime 13 -a models/",
-      "      Every model under models/, as `edgetpu_compiler -m 13 -a` would see it.",
-      "  edgetpu-lint check --format text --format sarif -o results.sarif models/",
-      "      Text on the terminal and SARIF for code scanning, in one run.",
-      "  edgetpu-lint check --format json -o report.json --fail-on warning models/",
-      "      JSON for scripts; fail on warnings too.",
-      "  edgetpu-lint check -o report.html --matrix --explain-compile model.tflite",
-      "      A picture of the partition; the runtime matrix and the exact",
-      "      edgetpu_compiler command line on the terminal.",
-      "  edgetpu-lint check --expected my-pairs/",
-      "      Agreement with the real compiler over pairs that",
-      "      `edgetpu-lint verify --write-expected my-pairs/` wrote.",
-      "  edgetpu-lint check --select EDGETPU-OP --ignore EDGETPU-OP-VERSION \\",
-      "      --severity EDGETPU-PARTITION-COLLATERAL=info models/",
-      "      Only operator rules, without one of them; one rule demoted to info.",
-      "  edgetpu-lint check --write-baseline .edgetpu-lint-baseline.json models/",
-      "  edgetpu-lint check --baseline .edgetpu-lint-baseline.json models/",
-      "      Accept today's findings once; afterwards only new findings fail.",
-      "",
-      "Exit codes:",
-      "  0  no finding at or above the --fail-on level (default: error)",
-      "  1  findings at or above the --fail-on level (error: an operator will run",
-      "     on the CPU)",
-      "  2  usage error, an input or configuration that could not be read, or an",
-      "     internal error; wins over 1 (every other input is still judged)",
-    })
+
+/**
+ * {@code edgetpu-lint check}: judge models, write reports, exit 0/1/2. Its options and usage message are
+ * in {@link CheckCommandSpec}; {@link #call} copies the parsed values into the fields below.
+ */
 public final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--runtime", paramLabel = "N",
-      description = "Edge TPU runtime version to target (the compiler's -m), 10 to 14. Default: the "
-          + "configuration's, else the compiler's default (14 for 16.0, 13 for 14.1-15.0, 12 for 2.0, 10 for 1.0).")
-  Integer runtime;
-
-  @Option(names = "--compiler", paramLabel = "VERSION",
-      description = "edgetpu_compiler release to judge for: 16.0, 15.0, 14.1, 2.1, 2.0 or 1.0 (the long form "
-          + "16.0.384591198 is accepted). Rules for old compilers (operator versions, data types) use it. "
-          + "Default: the configuration's, else 16.0 whatever --runtime says.")
-  String compiler;
-
-  @Option(names = {"-a", "--enable-multiple-subgraphs"},
-      description = "Allow several Edge TPU subgraphs, as the compiler's -a: ops after a CPU island can map again.")
-  boolean multipleSubgraphs;
-
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "text, json, sarif, html or model-explorer. Repeatable; pairs in order with -o.")
-  List<String> formats = new ArrayList<>();
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the matching --format to FILE instead of standard output. Repeatable.")
-  List<Path> outputs = new ArrayList<>();
-
-  @Option(names = "--fail-on", paramLabel = "LEVEL",
-      description = "Lowest severity that makes the exit code 1: error, warning or info. Default: the "
-          + "configuration's fail-on, else error.")
-  String failOn;
-
-  @Option(names = "--select", paramLabel = "RULE", split = ",",
-      description = "Report only these rule ids or id prefixes (EDGETPU-OP, ALL). Repeatable. Replaces the "
-          + "configuration's select.")
-  List<String> select = new ArrayList<>();
-
-  @Option(names = "--ignore", paramLabel = "RULE", split = ",",
-      description = "Never report these rule ids or id prefixes. Repeatable. Added to the configuration's ignore.")
-  List<String> ignore = new ArrayList<>();
-
-  @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
-      description = "Report rule RULE (an exact id) at LEVEL: error, warning, info or off. Repeatable. "
-          + "Overrides the configuration's severity for that rule.")
-  List<String> severity = new ArrayList<>();
-
-  @Option(names = "--rules", paramLabel = "DIR", description = "Extra directory of rule YAML files. Repeatable.")
-  List<Path> ruleDirs = new ArrayList<>();
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Use this configuration file for every model instead of looking for .edgetpu-lint.yaml.")
-  Path config;
-
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Findings listed in FILE (written by --write-baseline) are reported as suppressed and do not fail.")
-  Path baseline;
-
-  @Option(names = "--write-baseline", paramLabel = "FILE",
-      description = "Write every current finding to FILE as accepted, then exit 0 (2 if an input could not be read).")
-  Path writeBaseline;
-
-  @Option(names = "--source-root", paramLabel = "DIR",
-      description = "Directory SARIF paths are relative to (%%SRCROOT%%). Default: the git work tree around "
-          + "the current directory, else the current directory.")
-  Path sourceRoot;
-
-  @Option(names = "--debug", description = "Show stack traces for inputs that could not be read.")
-  boolean debug;
-
-  @CommandLine.Mixin
-  dev.edgetpulint.verify.ShowOptions show = new dev.edgetpulint.verify.ShowOptions();
-
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Model files (*.tflite, *.tflite.yaml) or directories.")
-  List<Path> paths = new ArrayList<>();
-
-  @CommandLine.Spec
+  private Integer runtime;
+  private String compiler;
+  private boolean multipleSubgraphs;
+  private List<String> formats;
+  private List<Path> outputs;
+  private String failOn;
+  private List<String> select;
+  private List<String> ignore;
+  private List<String> severity;
+  private List<Path> ruleDirs;
+  private Path config;
+  private Path baseline;
+  private Path writeBaseline;
+  private Path sourceRoot;
+  private boolean debug;
+  private final dev.edgetpulint.verify.ShowOptions show = new dev.edgetpulint.verify.ShowOptions();
+  private List<Path> paths;
+  /** Set by {@link CheckCommandSpec#create}. */
   CommandLine.Model.CommandSpec spec;
 
   private final Supplier<LintService> services;
@@ -170,11 +64,32 @@ public final class CheckCommand implements Callable<Integer> {
     this.services = services;
   }
 
+  private void readOptions() {
+    runtime = OptionSpecs.value(spec, "--runtime");
+    compiler = OptionSpecs.value(spec, "--compiler");
+    multipleSubgraphs = OptionSpecs.value(spec, "--enable-multiple-subgraphs");
+    formats = OptionSpecs.value(spec, "--format");
+    outputs = OptionSpecs.value(spec, "--output");
+    failOn = OptionSpecs.value(spec, "--fail-on");
+    select = OptionSpecs.value(spec, "--select");
+    ignore = OptionSpecs.value(spec, "--ignore");
+    severity = OptionSpecs.value(spec, "--severity");
+    ruleDirs = OptionSpecs.value(spec, "--rules");
+    config = OptionSpecs.value(spec, "--config");
+    baseline = OptionSpecs.value(spec, "--baseline");
+    writeBaseline = OptionSpecs.value(spec, "--write-baseline");
+    sourceRoot = OptionSpecs.value(spec, "--source-root");
+    debug = OptionSpecs.value(spec, "--debug");
+    paths = spec.positionalParameters().get(0).getValue();
+    show.read(spec);
+  }
+
   /** A format and where it goes (null: standard output). */
   record Destination(String format, Path file) {}
 
   @Override
   public Integer call() {
+    readOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (show.expectedOnly()) {

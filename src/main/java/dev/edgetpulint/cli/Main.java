@@ -5,44 +5,62 @@ import dev.edgetpulint.service.StandardServices;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The edgetpu-lint command line. Subcommands register in {@link #SUBCOMMANDS}. */
-@Command(
-    name = "edgetpu-lint",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Tells you, before you compile, which operators of a TensorFlow Lite model will run on the Coral "
-          + "Edge TPU and which on the CPU, why, and how to fix it.",
-    },
-    footer = {
-      "",
-      "Examples:",
-      "  edgetpu-lint check model.tflite",
-      "  edgetpu-lint check --runtime 13 -a models/",
-      "  edgetpu-lint verify model.tflite model_edgetpu.tflite --log model_edgetpu.log",
-      "  edgetpu-lint help check",
-      "",
-      "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",
-    })
+/**
+ * The edgetpu-lint command line. Subcommands register in {@link #SUBCOMMANDS}. The top-level command and
+ * {@code check} are picocli models built by code ({@link CheckCommandSpec}): reading picocli's
+ * annotations costs about 100 ms of a start, and a check should not pay it. The other subcommands,
+ * run rarely or for long, keep their annotations.
+ */
 public final class Main implements Callable<Integer> {
-  /** The subcommands, in the order {@code --help} lists them. */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(
-      CheckCommand.class,
-      RulesCommand.class,
-      DescribeCommand.class,
-      LspCommand.class,
-      dev.edgetpulint.verify.VerifyCommand.class,
-      CommandLine.HelpCommand.class);
+  static final String NAME = "edgetpu-lint";
+  private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+  private static final String[] DESCRIPTION = {
+    "Tells you, before you compile, which operators of a TensorFlow Lite model will run on the Coral "
+        + "Edge TPU and which on the CPU, why, and how to fix it.",
+  };
+  private static final String[] FOOTER = {
+    "",
+    "Examples:",
+    "  edgetpu-lint check model.tflite",
+    "  edgetpu-lint check --runtime 13 -a models/",
+    "  edgetpu-lint verify model.tflite model_edgetpu.tflite --log model_edgetpu.log",
+    "  edgetpu-lint help check",
+    "",
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",
+  };
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  /** A subcommand: its name and how to make its command line. */
+  private record Subcommand(String name, BiFunction<Supplier<LintService>, CommandLine.IFactory, CommandLine> create) {
+    static Subcommand annotated(String name, Class<?> type) {
+      return new Subcommand(name, (services, factory) -> new CommandLine(type, factory));
+    }
+  }
+
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<Subcommand> SUBCOMMANDS = List.of(
+      new Subcommand(CheckCommandSpec.NAME,
+          (services, factory) -> new CommandLine(CheckCommandSpec.create(new CheckCommand(services)), factory)),
+      Subcommand.annotated("rules", RulesCommand.class),
+      Subcommand.annotated("describe", DescribeCommand.class),
+      Subcommand.annotated("lsp", LspCommand.class),
+      Subcommand.annotated("verify", dev.edgetpulint.verify.VerifyCommand.class),
+      Subcommand.annotated("help", CommandLine.HelpCommand.class));
+
+  private CommandSpec spec;
 
   public static void main(String[] args) {
     Warmup.start(args);
+    // picocli registers converters for java.sql and java.time types by reflection in every command
+    // line it makes, loading and initialising those classes: a quarter of its start. No option here
+    // has such a type.
+    if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+      System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
     System.exit(run(args));
   }
 
@@ -57,9 +75,8 @@ public final class Main implements Callable<Integer> {
 
   /**
    * The command line for {@code args}: when the first argument names a subcommand, only that one is
-   * registered. picocli builds its model of a command's options by reflection when the command is
-   * registered, which was a good part of a check's start (docs/performance.md), and a run only ever
-   * executes the subcommand its first argument names. Any other first argument (none, an option,
+   * registered. picocli builds an annotated command's model by reflection when the command is
+   * registered, and a run only ever executes the subcommand its first argument names. Any other first argument (none, an option,
    * {@code help}, which prints a sibling's usage, a misspelt name) gets all of them.
    */
   public static CommandLine commandLine(Supplier<LintService> services, String... args) {
@@ -67,19 +84,16 @@ public final class Main implements Callable<Integer> {
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        if (type == CheckCommand.class) {
-          return type.cast(new CheckCommand(services));
-        }
         if (type == LspCommand.class) {
           return type.cast(new LspCommand(services));
         }
         return defaults.create(type);
       }
     };
-    CommandLine commandLine = new CommandLine(new Main(), factory);
+    CommandLine commandLine = new CommandLine(new Main().createSpec(), factory);
     // Before the handlers below: picocli copies settings only to the subcommands registered so far.
-    for (Class<?> subcommand : subcommandsFor(args)) {
-      commandLine.addSubcommand(subcommand);
+    for (Subcommand subcommand : subcommandsFor(args)) {
+      commandLine.addSubcommand(subcommand.name(), subcommand.create().apply(services, factory));
     }
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
       boolean debug = parseResult.hasMatchedOption("--debug");
@@ -104,16 +118,25 @@ public final class Main implements Callable<Integer> {
     return commandLine;
   }
 
-  private static List<Class<?>> subcommandsFor(String... args) {
+  private static List<Subcommand> subcommandsFor(String... args) {
     if (args.length > 0) {
-      for (Class<?> c : SUBCOMMANDS) {
-        if (c.getAnnotation(Command.class).name().equals(args[0])) {
+      for (Subcommand subcommand : SUBCOMMANDS) {
+        if (subcommand.name().equals(args[0])) {
           // help shows the usage of its siblings, so it needs them all.
-          return c == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(c);
+          return subcommand.name().equals("help") ? SUBCOMMANDS : List.of(subcommand);
         }
       }
     }
     return SUBCOMMANDS;
+  }
+
+  private CommandSpec createSpec() {
+    spec = CommandSpec.wrapWithoutInspection(this);
+    spec.name(NAME);
+    spec.versionProvider(new VersionProvider());
+    spec.usageMessage().description(DESCRIPTION).footer(FOOTER);
+    OptionSpecs.addStandardHelpOptions(spec);
+    return spec;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.edgetpulint.verify;
 
+import dev.edgetpulint.cli.OptionSpecs;
 import dev.edgetpulint.compiler.AgreementReport;
 import dev.edgetpulint.compiler.AnalysisOptions;
 import dev.edgetpulint.compiler.CompileRecipe;
@@ -19,33 +20,41 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code check} options that show more than findings: {@code --matrix}, {@code --explain-compile},
- * {@code --transfer-learning} and {@code --expected DIR}. A picocli mixin, so that the check command only
- * registers it and calls {@link #expectedOnly()} / {@link #runExpected} / {@link #print}.
+ * {@code --transfer-learning} and {@code --expected DIR}. The check command adds {@link #options()} to its
+ * model, takes their values with {@link #read} and calls {@link #expectedOnly()} / {@link #runExpected} /
+ * {@link #print}.
  */
 public final class ShowOptions {
-  @Option(names = "--matrix",
-      description = "Also print, per model, how many operators map and where the cut falls for runtimes 10 to 14.")
-  boolean matrix;
+  private boolean matrix;
+  private boolean explainCompile;
+  private boolean transferLearning;
+  private Path expected;
 
-  @Option(names = "--explain-compile",
-      description = "Also print, per model, the exact edgetpu_compiler command line (-m, -a, -i) that reproduces "
-          + "the prediction, where the Edge TPU part ends, and a fix for each operator that cuts the graph.")
-  boolean explainCompile;
+  /** These options for the check command's model (built by code: see {@code cli.CheckCommandSpec}). */
+  public static List<OptionSpec> options() {
+    return List.of(
+        OptionSpecs.flag("--matrix", "Also print, per model, how many operators map and where the cut falls for runtimes 10 to 14."),
+        OptionSpecs.flag("--explain-compile", "Also print, per model, the exact edgetpu_compiler command line (-m, -a, -i) that reproduces "
+                + "the prediction, where the Edge TPU part ends, and a fix for each operator that cuts the graph."),
+        OptionSpecs.flag("--transfer-learning", "Also print, per model, whether it can serve on-device transfer learning (backpropagation, "
+                + "weight imprinting) and which tensor to cut at."),
+        OptionSpecs.option("--expected", "DIR", Path.class, "Judge every pair of DIR (expected/ID.json and models/, as `verify --write-expected` "
+                + "writes them) and report the agreement with the real compiler as one number. Exit 0 when every "
+                + "pair agrees, 1 otherwise, 2 when DIR cannot be read."));
+  }
 
-  @Option(names = "--transfer-learning",
-      description = "Also print, per model, whether it can serve on-device transfer learning (backpropagation, "
-          + "weight imprinting) and which tensor to cut at.")
-  boolean transferLearning;
-
-  @Option(names = "--expected", paramLabel = "DIR",
-      description = "Judge every pair of DIR (expected/ID.json and models/, as `verify --write-expected` "
-          + "writes them) and report the agreement with the real compiler as one number. Exit 0 when every "
-          + "pair agrees, 1 otherwise, 2 when DIR cannot be read.")
-  Path expected;
+  /** Takes the values of these options from the parsed check command. */
+  public void read(CommandSpec spec) {
+    matrix = OptionSpecs.value(spec, "--matrix");
+    explainCompile = OptionSpecs.value(spec, "--explain-compile");
+    transferLearning = OptionSpecs.value(spec, "--transfer-learning");
+    expected = OptionSpecs.value(spec, "--expected");
+  }
 
   /** Whether {@code --expected} was given (then no model paths are needed). */
   public boolean expectedOnly() {
