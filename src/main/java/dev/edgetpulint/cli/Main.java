@@ -5,7 +5,6 @@ import dev.edgetpulint.service.StandardServices;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,22 +33,9 @@ public final class Main implements Callable<Integer> {
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",
   };
 
-  /** A subcommand: its name and how to make its command line. */
-  private record Subcommand(String name, BiFunction<Supplier<LintService>, CommandLine.IFactory, CommandLine> create) {
-    static Subcommand annotated(String name, Class<?> type) {
-      return new Subcommand(name, (services, factory) -> new CommandLine(type, factory));
-    }
-  }
-
   /** The subcommands, in the order {@code --help} lists them. */
-  private static final List<Subcommand> SUBCOMMANDS = List.of(
-      new Subcommand(CheckCommandSpec.NAME,
-          (services, factory) -> new CommandLine(CheckCommandSpec.create(new CheckCommand(services)), factory)),
-      Subcommand.annotated("rules", RulesCommand.class),
-      Subcommand.annotated("describe", DescribeCommand.class),
-      Subcommand.annotated("lsp", LspCommand.class),
-      Subcommand.annotated("verify", dev.edgetpulint.verify.VerifyCommand.class),
-      Subcommand.annotated("help", CommandLine.HelpCommand.class));
+  private static final List<String> SUBCOMMANDS = List.of(
+      CheckCommandSpec.NAME, "rules", "describe", "lsp", "verify", "help");
 
   private CommandSpec spec;
 
@@ -92,8 +78,8 @@ public final class Main implements Callable<Integer> {
     };
     CommandLine commandLine = new CommandLine(new Main().createSpec(), factory);
     // Before the handlers below: picocli copies settings only to the subcommands registered so far.
-    for (Subcommand subcommand : subcommandsFor(args)) {
-      commandLine.addSubcommand(subcommand.name(), subcommand.create().apply(services, factory));
+    for (String name : subcommandsFor(args)) {
+      commandLine.addSubcommand(name, subcommand(name, services, factory));
     }
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
       boolean debug = parseResult.hasMatchedOption("--debug");
@@ -118,16 +104,24 @@ public final class Main implements Callable<Integer> {
     return commandLine;
   }
 
-  private static List<Subcommand> subcommandsFor(String... args) {
-    if (args.length > 0) {
-      for (Subcommand subcommand : SUBCOMMANDS) {
-        if (subcommand.name().equals(args[0])) {
-          // help shows the usage of its siblings, so it needs them all.
-          return subcommand.name().equals("help") ? SUBCOMMANDS : List.of(subcommand);
-        }
-      }
+  private static List<String> subcommandsFor(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
+      // help shows the usage of its siblings, so it needs them all.
+      return args[0].equals("help") ? SUBCOMMANDS : List.of(args[0]);
     }
     return SUBCOMMANDS;
+  }
+
+  private static CommandLine subcommand(String name, Supplier<LintService> services, CommandLine.IFactory factory) {
+    return switch (name) {
+      case CheckCommandSpec.NAME -> new CommandLine(CheckCommandSpec.create(new CheckCommand(services)), factory);
+      case "rules" -> new CommandLine(RulesCommand.class, factory);
+      case "describe" -> new CommandLine(DescribeCommand.class, factory);
+      case "lsp" -> new CommandLine(LspCommand.class, factory);
+      case "verify" -> new CommandLine(dev.edgetpulint.verify.VerifyCommand.class, factory);
+      case "help" -> new CommandLine(CommandLine.HelpCommand.class, factory);
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   private CommandSpec createSpec() {

@@ -64,14 +64,22 @@ public final class MemoryEstimator {
     return new MemoryEstimate(parameters, cached, streamed, CACHE_CAPACITY_BYTES);
   }
 
-  /** Bytes as the compiler prints them: two decimals and B, KiB or MiB ("3.86MiB"). */
+  /**
+   * Bytes as the compiler prints them: two decimals and B, KiB or MiB ("3.86MiB"). Rounded as
+   * {@code String.format("%.2f")} rounds (half up, from the shortest decimal form of the double), without
+   * {@link java.util.Formatter}: its first use loads the locale data, a noticeable part of a cold check.
+   */
   public static String format(long bytes) {
     if (bytes < 1024) {
-      return String.format(java.util.Locale.ROOT, "%.2fB", (double) bytes);
+      return twoDecimals(bytes) + "B";
     }
     if (bytes < 1024 * 1024) {
-      return String.format(java.util.Locale.ROOT, "%.2fKiB", bytes / 1024.0);
+      return twoDecimals(bytes / 1024.0) + "KiB";
     }
-    return String.format(java.util.Locale.ROOT, "%.2fMiB", bytes / (1024.0 * 1024.0));
+    return twoDecimals(bytes / (1024.0 * 1024.0)) + "MiB";
+  }
+
+  private static String twoDecimals(double value) {
+    return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 }

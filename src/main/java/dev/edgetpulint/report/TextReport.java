@@ -1,6 +1,7 @@
 package dev.edgetpulint.report;
 
 import dev.edgetpulint.compiler.MemoryEstimate;
+import dev.edgetpulint.compiler.MemoryEstimator;
 import dev.edgetpulint.compiler.ModelAnalysis;
 import dev.edgetpulint.compiler.Placement;
 import dev.edgetpulint.compiler.QuantizationStage;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,11 +74,11 @@ public final class TextReport implements Report {
     MemoryEstimate memory = analysis.memory();
     boolean compiled = analysis.model() != null && analysis.model().isCompiled();
     if (memory != null && !compiled) {
-      text.append("On-chip memory used for caching model parameters: ").append(Sizes.format(memory.cachedBytes())).append('\n');
+      text.append("On-chip memory used for caching model parameters: ").append(MemoryEstimator.format(memory.cachedBytes())).append('\n');
       text.append("On-chip memory remaining for caching model parameters: ")
-          .append(Sizes.format(Math.max(0, memory.cacheCapacityBytes() - memory.cachedBytes()))).append('\n');
+          .append(MemoryEstimator.format(Math.max(0, memory.cacheCapacityBytes() - memory.cachedBytes()))).append('\n');
       text.append("Off-chip memory used for streaming uncached model parameters: ")
-          .append(Sizes.format(memory.streamedBytes())).append('\n');
+          .append(MemoryEstimator.format(memory.streamedBytes())).append('\n');
     }
     text.append("Number of Edge TPU subgraphs: ").append(analysis.edgeTpuSubgraphs()).append('\n');
     text.append("Total number of operations: ").append(analysis.placements().size()).append('\n');
@@ -121,8 +121,20 @@ public final class TextReport implements Report {
     return rows;
   }
 
+  /** {@code "%-30s %-10s %s"}, without {@link java.util.Formatter} (see {@link MemoryEstimator#format}). */
   private static String row(String op, String count, String status) {
-    return String.format(Locale.ROOT, "%-30s %-10s %s", op, count, status);
+    StringBuilder row = new StringBuilder(64);
+    padded(row, op, 30).append(' ');
+    padded(row, count, 10).append(' ');
+    return row.append(status).toString();
+  }
+
+  private static StringBuilder padded(StringBuilder out, String text, int width) {
+    out.append(text);
+    for (int i = text.length(); i < width; i++) {
+      out.append(' ');
+    }
+    return out;
   }
 
   private static void finding(ModelReport model, Finding f, StringBuilder text) {
