@@ -17,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class Main implements Callable<Integer> {
   static final String NAME = "edgetpu-lint";
-  private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
   private static final String[] DESCRIPTION = {
     "Tells you, before you compile, which operators of a TensorFlow Lite model will run on the Coral "
         + "Edge TPU and which on the CPU, why, and how to fix it.",
@@ -43,11 +42,16 @@ public final class Main implements Callable<Integer> {
     Warmup.start(args);
     // picocli registers converters for java.sql and java.time types by reflection in every command
     // line it makes, loading and initialising those classes: a quarter of its start. No option here
-    // has such a type.
-    if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
-      System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
-    }
+    // has such a type. Its default factory looks for Groovy on the class path, which is not there.
+    setPropertyIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    setPropertyIfAbsent("picocli.disable.closures", "true");
     System.exit(run(args));
+  }
+
+  private static void setPropertyIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
   }
 
   public static int run(String... args) {
