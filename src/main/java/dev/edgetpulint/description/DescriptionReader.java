@@ -18,6 +18,8 @@ import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
 import dev.edgetpulint.tflite.BuiltinOperators;
+import dev.edgetpulint.tflite.OperatorOptions;
+import dev.edgetpulint.tflite.OptionsSchema;
 import dev.edgetpulint.util.EditDistance;
 import java.io.IOException;
 import java.io.InputStream;
@@ -488,9 +490,45 @@ public final class DescriptionReader {
       JsonNode optionNodes = node.get("options");
       if (optionNodes != null) {
         optionNodes.fields().forEachRemaining(e -> options.put(e.getKey(), optionValue(e.getValue())));
+        if (customCode == null && code >= 0) {
+          checkOptionNames(opName, options.keySet(), pointer + "/options", label);
+        }
       }
       int version = node.has("version") ? node.get("version").asInt() : 1;
       return new Operator(o, opName, code, customCode, version, inputs, outputs, options);
+    }
+
+    /**
+     * An option name that no options table has would be ignored (the rules would see the default): a
+     * typo in a hand-written description must not pass silently. A name of another operator's table is
+     * let through: real files sometimes carry another table than the operator's (the corpus has
+     * SEGMENT_SUM with AddOptions), and a description of such a file must read back as the file.
+     */
+    private void checkOptionNames(String opName, java.util.Set<String> names, String pointer, String label) {
+      OptionsSchema.OptionsTable table = OperatorOptions.forOperator(opName);
+      for (String name : names) {
+        if ((table != null && table.field(name) != null) || OperatorOptions.isFieldOfAnyTable(name)) {
+          continue;
+        }
+        String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+        if (table == null || table.fields().isEmpty()) {
+          problems.add(tree.problemAtKey(at, label + ": unknown option '" + name + "'; " + opName + " has no options"));
+          continue;
+        }
+        List<String> known = table.fields().stream().map(OptionsSchema.Field::name).toList();
+        String closest = null;
+        int closestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+          int distance = EditDistance.between(name, candidate);
+          if (distance < closestDistance) {
+            closestDistance = distance;
+            closest = candidate;
+          }
+        }
+        problems.add(tree.problemAtKey(at, label + ": unknown option '" + name + "' ("
+            + (closestDistance <= 3 ? "did you mean '" + closest + "'? " : "") + table.name() + " has "
+            + String.join(", ", known) + ")"));
+      }
     }
 
     private static Object optionValue(JsonNode value) {

@@ -414,6 +414,22 @@ final class YamlTree {
     return new DescriptionProblem(range[0], range[1], range[2], range[3], message);
   }
 
+  /** A problem at the key of the mapping entry {@code pointer} names: an unknown key is the key's fault. */
+  DescriptionProblem problemAtKey(String pointer, String message) {
+    int slash = pointer.lastIndexOf('/');
+    if (slash >= 0 && walk(pointer.substring(0, slash))[1] instanceof MappingNode mapping) {
+      String segment = pointer.substring(slash + 1);
+      String key = segment.replace("~1", "/").replace("~0", "~");
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (key.equals(keyOf(tuple.getKeyNode()))) {
+          int[] range = range(tuple.getKeyNode());
+          return new DescriptionProblem(range[0], range[1], range[2], range[3], message);
+        }
+      }
+    }
+    return problemAt(pointer, message);
+  }
+
   /** The composed YAML node at {@code pointer}, or null. */
   Node node(String pointer) {
     Node[] found = walk(pointer);

@@ -32,6 +32,7 @@ public final class OperatorOptions {
       Map.entry("MULTINOMIAL", "RandomOptions"));
 
   private static final Map<String, OptionsSchema.OptionsTable> BY_FOLDED_NAME = new HashMap<>();
+  private static final java.util.Set<String> ALL_FIELD_NAMES = new java.util.HashSet<>();
 
   static {
     OptionsSchema schema = OptionsSchema.get();
@@ -42,6 +43,7 @@ public final class OperatorOptions {
           break;
         }
         BY_FOLDED_NAME.put(fold(table.name()), table);
+        table.fields().forEach(field -> ALL_FIELD_NAMES.add(field.name()));
       }
     }
   }
@@ -59,5 +61,10 @@ public final class OperatorOptions {
       return OptionsSchema.get().table(exception);
     }
     return BY_FOLDED_NAME.get(fold(opName) + "options");
+  }
+
+  /** Whether some options table of the schema has a field {@code name}. */
+  public static boolean isFieldOfAnyTable(String name) {
+    return ALL_FIELD_NAMES.contains(name);
   }
 }

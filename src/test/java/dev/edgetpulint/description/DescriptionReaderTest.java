@@ -41,6 +41,24 @@ class DescriptionReaderTest {
       """;
 
   @Test
+  void aMisspeltOptionIsAProblemWithTheClosestName() {
+    String text = EXAMPLE.replace("dilation_w_factor: 2", "dilation_w_factr: 2");
+    DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "m.yaml"));
+    assertEquals("m.yaml:15:134: operator 0 (CONV_2D): unknown option 'dilation_w_factr' (did you mean "
+        + "'dilation_w_factor'? Conv2DOptions has padding, stride_w, stride_h, fused_activation_function, "
+        + "dilation_w_factor, dilation_h_factor, quantized_bias_type)", e.describe());
+  }
+
+  @Test
+  void anOptionOfAnotherOperatorsTableIsKeptAsARealFileCanCarryIt() throws Exception {
+    // Real files sometimes carry another table than the operator's (the corpus has SEGMENT_SUM with
+    // AddOptions); the description of such a file must read back.
+    Model model = DescriptionReader.parse(EXAMPLE.replace("fused_activation_function: NONE}",
+        "fused_activation_function: NONE, keep_dims: true}"), "m.yaml");
+    assertEquals(true, model.mainSubgraph().operators().get(0).options().get("keep_dims"));
+  }
+
+  @Test
   void readsTheAgreedExample() throws Exception {
     Model model = DescriptionReader.parse(EXAMPLE, "example.tflite.yaml");
     assertEquals("example.tflite.yaml", model.source());
