@@ -27,9 +27,9 @@ public record Operator(
   public static final int CUSTOM_CODE = 32;
 
   public Operator {
-    inputs = List.copyOf(inputs);
-    outputs = List.copyOf(outputs);
-    options = Map.copyOf(options);
+    inputs = IntList.copyOf(inputs);
+    outputs = IntList.copyOf(outputs);
+    options = options instanceof OptionValues ? options : Map.copyOf(options); // read-only already
   }
 
   public boolean isCustom() {

@@ -10,8 +10,8 @@ public record Quantization(List<Float> scale, List<Long> zeroPoint, int quantize
   public static final Quantization NONE = new Quantization(List.of(), List.of(), 0);
 
   public Quantization {
-    scale = List.copyOf(scale);
-    zeroPoint = List.copyOf(zeroPoint);
+    scale = FloatList.copyOf(scale);
+    zeroPoint = LongList.copyOf(zeroPoint);
   }
 
   public boolean isPresent() {

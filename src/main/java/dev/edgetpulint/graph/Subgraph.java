@@ -15,8 +15,8 @@ public record Subgraph(
     name = name == null ? "" : name;
     tensors = List.copyOf(tensors);
     operators = List.copyOf(operators);
-    inputs = List.copyOf(inputs);
-    outputs = List.copyOf(outputs);
+    inputs = IntList.copyOf(inputs);
+    outputs = IntList.copyOf(outputs);
   }
 
   /** The tensor at {@code index}, or null for -1 (an omitted optional input) or an index out of range. */

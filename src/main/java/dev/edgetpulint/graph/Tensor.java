@@ -25,8 +25,8 @@ public record Tensor(
 
   public Tensor {
     name = name == null ? "" : name;
-    shape = List.copyOf(shape);
-    shapeSignature = shapeSignature == null ? shape : List.copyOf(shapeSignature);
+    shape = IntList.copyOf(shape);
+    shapeSignature = shapeSignature == null ? shape : IntList.copyOf(shapeSignature);
     quantization = quantization == null ? Quantization.NONE : quantization;
   }
 

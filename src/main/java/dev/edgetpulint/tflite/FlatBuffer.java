@@ -3,6 +3,7 @@ package dev.edgetpulint.tflite;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * A bounds-checked view of one FlatBuffer. Every offset and length read from the data is checked
@@ -46,10 +47,20 @@ final class FlatBuffer {
 
   void check(long pos, long size, String what) {
     if (pos < 0 || size < 0 || pos + size > limit) {
-      throw new MalformedFlatBufferException(
-          what + " at offset " + pos + " (" + size + " bytes) lies outside the "
-              + limit + "-byte file");
+      throw outside(pos, size, what);
     }
+  }
+
+  /** As {@link #check(long, long, String)}; {@code what} is asked only for the error message. */
+  void check(long pos, long size, Supplier<String> what) {
+    if (pos < 0 || size < 0 || pos + size > limit) {
+      throw outside(pos, size, what.get());
+    }
+  }
+
+  private MalformedFlatBufferException outside(long pos, long size, String what) {
+    return new MalformedFlatBufferException(
+        what + " at offset " + pos + " (" + size + " bytes) lies outside the " + limit + "-byte file");
   }
 
   int u8(int pos) {
@@ -100,11 +111,23 @@ final class FlatBuffer {
   int deref(int pos, String what) {
     long target = pos + u32(pos);
     if (target >= limit) {
-      throw new MalformedFlatBufferException(
-          what + " points to offset " + target + ", past the end of the "
-              + limit + "-byte file");
+      throw pastTheEnd(target, what);
     }
     return (int) target;
+  }
+
+  /** As {@link #deref(int, String)}; {@code what} is asked only for the error message. */
+  int deref(int pos, Supplier<String> what) {
+    long target = pos + u32(pos);
+    if (target >= limit) {
+      throw pastTheEnd(target, what.get());
+    }
+    return (int) target;
+  }
+
+  private MalformedFlatBufferException pastTheEnd(long target, String what) {
+    return new MalformedFlatBufferException(
+        what + " points to offset " + target + ", past the end of the " + limit + "-byte file");
   }
 
   /** The four identifier bytes after the root offset. */
@@ -117,10 +140,11 @@ final class FlatBuffer {
 
   FlatTable root(String what) {
     check(0, 8, "root offset");
-    return table(deref(0, what), what);
+    return table(deref(0, what), () -> what);
   }
 
-  FlatTable table(int pos, String what) {
+  /** The table at {@code pos}; {@code what} names it in an error message, and is asked only then. */
+  FlatTable table(int pos, Supplier<String> what) {
     return new FlatTable(this, pos, what);
   }
 

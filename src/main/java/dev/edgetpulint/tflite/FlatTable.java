@@ -1,5 +1,7 @@
 package dev.edgetpulint.tflite;
 
+import java.util.function.Supplier;
+
 /** One table of a {@link FlatBuffer}: fields looked up through its vtable, all bounds-checked. */
 final class FlatTable {
   private final FlatBuffer fb;
@@ -7,25 +9,24 @@ final class FlatTable {
   private final int vtable;
   private final int vtableSize;
   private final int inlineSize;
-  private final String what;
 
-  FlatTable(FlatBuffer fb, int pos, String what) {
+  /** The table at {@code pos}; {@code what} names it in an error message, and is asked only then. */
+  FlatTable(FlatBuffer fb, int pos, Supplier<String> what) {
     this.fb = fb;
     this.pos = pos;
-    this.what = what;
     long vt = (long) pos - fb.i32(pos);
     if (vt < 0 || vt + 4 > fb.limit()) {
       throw new MalformedFlatBufferException(
-          "the vtable of " + what + " at offset " + pos + " lies outside the file");
+          "the vtable of " + what.get() + " at offset " + pos + " lies outside the file");
     }
     this.vtable = (int) vt;
     this.vtableSize = fb.u16(vtable);
     this.inlineSize = fb.u16(vtable + 2);
     if (vtableSize < 4 || (vtableSize & 1) != 0) {
       throw new MalformedFlatBufferException(
-          "the vtable of " + what + " has an invalid size " + vtableSize);
+          "the vtable of " + what.get() + " has an invalid size " + vtableSize);
     }
-    fb.check(vtable, vtableSize, "vtable of " + what);
+    fb.check(vtable, vtableSize, () -> "vtable of " + what.get());
     fb.check(pos, Math.max(4, inlineSize), what);
   }
 
@@ -37,10 +38,6 @@ final class FlatTable {
   /** Size in bytes of the table's inline data (fields stored in place), from its vtable. */
   int inlineSize() {
     return inlineSize;
-  }
-
-  String describe() {
-    return what;
   }
 
   /** Absolute position of field {@code id}, or 0 when absent. */
@@ -107,10 +104,14 @@ final class FlatTable {
     return p == 0 ? dflt : fb.u8(p) != 0;
   }
 
-  /** The sub-table of field {@code id}, or null when absent. */
-  FlatTable table(int id, String name) {
+  /** The sub-table of field {@code id}, or null when absent; {@code name} is asked only for an error. */
+  FlatTable table(int id, Supplier<String> name) {
     int p = field(id);
     return p == 0 ? null : fb.table(fb.deref(p, name), name);
+  }
+
+  FlatTable table(int id, String name) {
+    return table(id, () -> name);
   }
 
   /** The string of field {@code id}, or null when absent. */

@@ -1,7 +1,9 @@
 package dev.edgetpulint.tflite;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.edgetpulint.graph.FloatList;
+import dev.edgetpulint.graph.IntList;
+import dev.edgetpulint.graph.LongList;
+import java.util.function.Supplier;
 
 /** A bounds-checked FlatBuffer vector; its whole extent was checked when it was made. */
 final class FlatVector {
@@ -36,7 +38,8 @@ final class FlatVector {
     return start + i * elementSize;
   }
 
-  FlatTable table(int i, String name) {
+  /** Table element {@code i}; {@code name} names it in an error message, and is asked only then. */
+  FlatTable table(int i, Supplier<String> name) {
     return fb.table(fb.deref(at(i), name), name);
   }
 
@@ -44,31 +47,19 @@ final class FlatVector {
     return fb.string(fb.deref(at(i), name), name);
   }
 
-  List<Integer> ints() {
+  IntList ints() {
     fb.spend(length, what);
-    List<Integer> out = new ArrayList<>(length);
-    for (int i = 0; i < length; i++) {
-      out.add(fb.i32(at(i)));
-    }
-    return out;
+    return IntList.read(length, i -> fb.i32(at(i)));
   }
 
-  List<Long> longs() {
+  LongList longs() {
     fb.spend(length, what);
-    List<Long> out = new ArrayList<>(length);
-    for (int i = 0; i < length; i++) {
-      out.add(fb.i64(at(i)));
-    }
-    return out;
+    return LongList.read(length, i -> fb.i64(at(i)));
   }
 
-  List<Float> floats() {
+  FloatList floats() {
     fb.spend(length, what);
-    List<Float> out = new ArrayList<>(length);
-    for (int i = 0; i < length; i++) {
-      out.add(fb.f32(at(i)));
-    }
-    return out;
+    return FloatList.read(length, i -> fb.f32(at(i)));
   }
 
   /** Element {@code i} read as the given scalar type. */

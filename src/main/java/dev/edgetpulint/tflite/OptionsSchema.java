@@ -1,5 +1,6 @@
 package dev.edgetpulint.tflite;
 
+import dev.edgetpulint.graph.OptionValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,10 +62,15 @@ public final class OptionsSchema {
 
   private static volatile OptionsSchema instance;
 
-  private final Map<String, Map<Integer, OptionsTable>> byUnion = new HashMap<>();
   private final Map<String, OptionsTable> byName = new HashMap<>();
+  // Members by discriminant, for the reader (which looks one up per operator).
+  private final OptionsTable[] tables1;
+  private final OptionsTable[] tables2;
+  private final OptionsDecoder[] decoders1;
+  private final OptionsDecoder[] decoders2;
 
   private OptionsSchema(BufferedReader in) throws IOException {
+    Map<String, Map<Integer, OptionsTable>> byUnion = new HashMap<>();
     Map<String, List<Field>> fields = new LinkedHashMap<>();
     Map<String, String[]> heads = new LinkedHashMap<>();
     String line;
@@ -88,6 +94,21 @@ public final class OptionsSchema {
       byUnion.computeIfAbsent(table.union(), k -> new HashMap<>()).put(table.index(), table);
       byName.put(table.name(), table);
     }
+    tables1 = byIndex(byUnion.getOrDefault(OPTIONS_1, Map.of()));
+    tables2 = byIndex(byUnion.getOrDefault(OPTIONS_2, Map.of()));
+    decoders1 = new OptionsDecoder[tables1.length];
+    decoders2 = new OptionsDecoder[tables2.length];
+  }
+
+  private static OptionsTable[] byIndex(Map<Integer, OptionsTable> tables) {
+    int max = tables.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    OptionsTable[] out = new OptionsTable[max + 1];
+    tables.forEach((index, table) -> {
+      if (index >= 0) {
+        out[index] = table;
+      }
+    });
+    return out;
   }
 
   private static Map<Integer, String> parseEnum(String text) {
@@ -125,8 +146,8 @@ public final class OptionsSchema {
 
   /** The member of {@code union} with discriminant {@code index}, or null for one this schema lacks. */
   public OptionsTable table(String union, int index) {
-    Map<Integer, OptionsTable> tables = byUnion.get(union);
-    return tables == null ? null : tables.get(index);
+    OptionsTable[] tables = union.equals(OPTIONS_1) ? tables1 : union.equals(OPTIONS_2) ? tables2 : null;
+    return tables != null && index >= 0 && index < tables.length ? tables[index] : null;
   }
 
   public OptionsTable table(String name) {
@@ -134,102 +155,28 @@ public final class OptionsSchema {
   }
 
   /** Decodes an options table into named values; absent scalar fields get the schema's default. */
-  Map<String, Object> decode(FlatTable table, OptionsTable def) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Field f : def.fields()) {
-      Object value = f.isVector() ? decodeVector(table, f) : decodeScalar(table, f);
-      if (value != null) {
-        out.put(f.name(), value);
-      }
-    }
-    return out;
+  OptionValues decode(FlatTable table, OptionsTable def) {
+    return decoder(def).decode(table);
   }
 
-  private static Object decodeScalar(FlatTable t, Field f) {
-    int id = f.id();
-    if (f.type().equals("string")) {
-      return t.string(id, f.name());
+  /**
+   * The decoder of {@code def}, made at its first use and kept: a race between two readers makes two
+   * equal decoders, and one whose fields are all final is safe to share without a lock.
+   */
+  private OptionsDecoder decoder(OptionsTable def) {
+    boolean second = def.union().equals(OPTIONS_2);
+    OptionsTable[] tables = second ? tables2 : tables1;
+    OptionsDecoder[] cache = second ? decoders2 : decoders1;
+    int index = def.index();
+    if (index < 0 || index >= tables.length || tables[index] != def) {
+      return new OptionsDecoder(def); // not one of this schema's tables
     }
-    if (f.type().startsWith("table:")) {
-      return null;
+    OptionsDecoder decoder = cache[index];
+    if (decoder == null) {
+      decoder = new OptionsDecoder(def);
+      cache[index] = decoder;
     }
-    Number raw;
-    int pos = t.field(id);
-    if (pos == 0) {
-      raw = parseDefault(f);
-    } else {
-      raw = switch (f.scalar()) {
-        case "bool", "ubyte" -> t.u8(id, 0);
-        case "byte" -> t.i8(id, 0);
-        case "short" -> t.i16(id, 0);
-        case "ushort" -> t.u16(id, 0);
-        case "int" -> t.i32(id, 0);
-        case "uint" -> t.u32(id, 0);
-        case "long", "ulong" -> t.i64(id, 0);
-        case "float" -> t.f32(id, 0f);
-        case "double" -> t.f64(id, 0d);
-        default -> null;
-      };
-    }
-    return raw == null ? null : present(f, f.scalar(), raw);
-  }
-
-  private static Number parseDefault(Field f) {
-    String d = f.defaultValue().isEmpty() ? "0" : f.defaultValue();
-    return switch (f.scalar()) {
-      case "float" -> Float.parseFloat(d);
-      case "double" -> Double.parseDouble(d);
-      case "uint", "long", "ulong" -> Long.parseLong(d);
-      default -> Integer.parseInt(d);
-    };
-  }
-
-  /** The Java value of a scalar: Boolean, Integer, Long, Float, Double, or an enum's name. */
-  private static Object present(Field f, String scalar, Number raw) {
-    if (f.isEnum()) {
-      String name = f.enumNames().get(raw.intValue());
-      return name != null ? name : raw.intValue();
-    }
-    return switch (scalar) {
-      case "bool" -> raw.intValue() != 0;
-      case "uint", "long", "ulong" -> raw.longValue();
-      case "float" -> raw.floatValue();
-      case "double" -> raw.doubleValue();
-      default -> raw.intValue();
-    };
-  }
-
-  private static Object decodeVector(FlatTable t, Field f) {
-    String scalar = f.scalar();
-    int width = width(scalar);
-    if (width == 0 || scalar.equals("ubyte")) {
-      return null; // raw bytes (composite attributes, custom call data) stay out of the options
-    }
-    FlatVector v = t.vector(f.id(), width, f.name());
-    if (v == null || v.length() > MAX_LIST) {
-      return null;
-    }
-    return switch (scalar) {
-      case "int" -> f.isEnum() ? enumList(f, v.ints()) : v.ints();
-      case "long", "ulong" -> v.longs();
-      case "float" -> v.floats();
-      default -> {
-        List<Object> out = new ArrayList<>(v.length());
-        for (int i = 0; i < v.length(); i++) {
-          out.add(present(f, scalar, v.element(i, scalar)));
-        }
-        yield out;
-      }
-    };
-  }
-
-  private static List<Object> enumList(Field f, List<Integer> raw) {
-    List<Object> out = new ArrayList<>(raw.size());
-    for (Integer r : raw) {
-      String name = f.enumNames().get(r);
-      out.add(name != null ? name : r);
-    }
-    return out;
+    return decoder;
   }
 
   static int width(String scalar) {

@@ -2,8 +2,10 @@ package dev.edgetpulint.tflite;
 
 import dev.edgetpulint.graph.ConstantData;
 import dev.edgetpulint.graph.EdgeTpuPackage;
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.ModelReadException;
+import dev.edgetpulint.graph.OptionValues;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Quantization;
 import dev.edgetpulint.graph.Span;
@@ -22,10 +24,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a TensorFlow Lite FlatBuffer (schema 3, every generation up to the current schema) into the
@@ -206,6 +208,9 @@ public final class TfliteReader {
 
   private record OpCode(String name, int code, String customCode, int version) {}
 
+  /** Marks a buffer that was read and holds no data. */
+  private static final ConstantData NO_DATA = ConstantData.view(ByteBuffer.allocate(0), TensorType.UNKNOWN, -1);
+
   /** One read of one model. */
   private static final class Parse {
     private final FlatBuffer fb;
@@ -215,7 +220,8 @@ public final class TfliteReader {
     private SpanTable.Builder spans = new SpanTable.Builder(0);
     private final List<EdgeTpuPackage> packages = new ArrayList<>();
     private FlatVector buffers;
-    private final Map<Integer, ConstantData> constants = new HashMap<>();
+    // The constant data of each buffer read so far (NO_DATA: read, empty), by buffer index.
+    private ConstantData[] constants;
 
     Parse(FlatBuffer fb, String source, ExternalData external) {
       this.fb = fb;
@@ -228,13 +234,15 @@ public final class TfliteReader {
       int version = (int) root.u32(MODEL_VERSION, 0);
       List<OpCode> opCodes = opCodes(root.vector(MODEL_OPERATOR_CODES, 4, "operator_codes"));
       buffers = root.vector(MODEL_BUFFERS, 4, "buffers");
+      constants = new ConstantData[buffers == null ? 0 : buffers.length()];
       FlatVector subgraphVector = root.vector(MODEL_SUBGRAPHS, 4, "subgraphs");
       List<Subgraph> subgraphs = new ArrayList<>();
       if (subgraphVector != null) {
         fb.spend(subgraphVector.length(), "subgraphs");
         spans = new SpanTable.Builder(subgraphVector.length());
         for (int s = 0; s < subgraphVector.length(); s++) {
-          subgraphs.add(subgraph(s, subgraphVector.table(s, "subgraphs[" + s + "]"), opCodes));
+          int index = s;
+          subgraphs.add(subgraph(s, subgraphVector.table(s, () -> "subgraphs[" + index + "]"), opCodes));
         }
       }
       String description = root.string(MODEL_DESCRIPTION, "description");
@@ -243,7 +251,8 @@ public final class TfliteReader {
       if (metadata != null) {
         fb.spend(metadata.length(), "metadata");
         for (int i = 0; i < metadata.length(); i++) {
-          String name = metadata.table(i, "metadata[" + i + "]").string(METADATA_NAME, "metadata name");
+          int index = i;
+          String name = metadata.table(i, () -> "metadata[" + index + "]").string(METADATA_NAME, "metadata name");
           metadataNames.add(name == null ? "" : name);
         }
       }
@@ -252,7 +261,9 @@ public final class TfliteReader {
       if (signatures != null) {
         fb.spend(signatures.length(), "signature_defs");
         for (int i = 0; i < signatures.length(); i++) {
-          String key = signatures.table(i, "signature_defs[" + i + "]").string(SIGNATURE_KEY, "signature_key");
+          int index = i;
+          String key = signatures.table(i, () -> "signature_defs[" + index + "]")
+              .string(SIGNATURE_KEY, "signature_key");
           signatureKeys.add(key == null ? "" : key);
         }
       }
@@ -266,7 +277,8 @@ public final class TfliteReader {
       }
       fb.spend(vector.length(), "operator_codes");
       for (int i = 0; i < vector.length(); i++) {
-        FlatTable t = vector.table(i, "operator_codes[" + i + "]");
+        int index = i;
+        FlatTable t = vector.table(i, () -> "operator_codes[" + index + "]");
         // The schema: the larger of builtin_code and deprecated_builtin_code is the op's code.
         int code = Math.max(t.i32(OPCODE_BUILTIN_CODE, 0), t.i8(OPCODE_DEPRECATED_BUILTIN_CODE, 0));
         String custom = t.string(OPCODE_CUSTOM_CODE, "custom_code");
@@ -283,7 +295,8 @@ public final class TfliteReader {
         fb.spend(tv.length(), "tensors");
         spans.tensorCount(s, tv.length());
         for (int i = 0; i < tv.length(); i++) {
-          FlatTable tt = tv.table(i, Model.tensorLocation(s, i));
+          int index = i;
+          FlatTable tt = tv.table(i, () -> Model.tensorLocation(s, index));
           spans.tensor(s, i, Span.bytes(tt.position(), tt.inlineSize()));
           tensors.add(tensor(i, tt));
         }
@@ -294,7 +307,9 @@ public final class TfliteReader {
         fb.spend(ov.length(), "operators");
         spans.operatorCount(s, ov.length());
         for (int i = 0; i < ov.length(); i++) {
-          String location = Model.operatorLocation(s, i);
+          int index = i;
+          // Built only for an error message: a string per operator was a measurable part of a read.
+          Supplier<String> location = () -> Model.operatorLocation(s, index);
           FlatTable ot = ov.table(i, location);
           spans.operator(s, i, Span.bytes(ot.position(), ot.inlineSize()));
           operators.add(operator(s, i, location, ot, opCodes));
@@ -306,7 +321,7 @@ public final class TfliteReader {
     }
 
     private static List<Integer> ints(FlatVector v) {
-      return v == null ? List.of() : v.ints();
+      return v == null ? IntList.of() : v.ints();
     }
 
     private Tensor tensor(int index, FlatTable t) throws IOException {
@@ -344,11 +359,11 @@ public final class TfliteReader {
             "a tensor refers to buffer " + index + ", but the model has " + count + " buffers");
       }
       int i = (int) index;
-      if (constants.containsKey(i)) {
-        ConstantData shared = constants.get(i);
-        return shared == null ? null : ConstantData.view(shared.bytes(), type, shared.fileOffset());
+      ConstantData shared = constants[i];
+      if (shared != null) {
+        return shared == NO_DATA ? null : ConstantData.view(shared.bytes(), type, shared.fileOffset());
       }
-      FlatTable b = buffers.table(i, "buffers[" + i + "]");
+      FlatTable b = buffers.table(i, () -> "buffers[" + i + "]");
       ConstantData data = null;
       FlatVector bytes = b.vector(BUFFER_DATA, 1, "buffers[" + i + "].data");
       if (bytes != null && bytes.length() > 0) {
@@ -361,7 +376,7 @@ public final class TfliteReader {
           data = ConstantData.view(outside(offset, size, "buffers[" + i + "]"), type, offset);
         }
       }
-      constants.put(i, data);
+      constants[i] = data == null ? NO_DATA : data;
       return data;
     }
 
@@ -377,16 +392,24 @@ public final class TfliteReader {
       return mapped;
     }
 
-    private Operator operator(int s, int index, String location, FlatTable t, List<OpCode> opCodes) throws IOException {
+    private Operator operator(int s, int index, Supplier<String> location, FlatTable t, List<OpCode> opCodes)
+        throws IOException {
       long opcodeIndex = t.u32(OP_OPCODE_INDEX, 0);
       if (opcodeIndex >= opCodes.size()) {
-        throw new MalformedFlatBufferException(location + " refers to operator code "
+        throw new MalformedFlatBufferException(location.get() + " refers to operator code "
             + opcodeIndex + ", but the model has " + opCodes.size());
       }
       OpCode code = opCodes.get((int) opcodeIndex);
-      Map<String, Object> options = new LinkedHashMap<>();
-      decodeOptions(t, OP_BUILTIN_OPTIONS_TYPE, OP_BUILTIN_OPTIONS, OptionsSchema.OPTIONS_1, options, location);
-      decodeOptions(t, OP_BUILTIN_OPTIONS_2_TYPE, OP_BUILTIN_OPTIONS_2, OptionsSchema.OPTIONS_2, options, location);
+      Map<String, Object> options =
+          decodeOptions(t, OP_BUILTIN_OPTIONS_TYPE, OP_BUILTIN_OPTIONS, OptionsSchema.OPTIONS_1, location);
+      Map<String, Object> options2 =
+          decodeOptions(t, OP_BUILTIN_OPTIONS_2_TYPE, OP_BUILTIN_OPTIONS_2, OptionsSchema.OPTIONS_2, location);
+      if (!options2.isEmpty()) {
+        // Rarely both unions: the second's values win over the first's, as they always did.
+        Map<String, Object> both = new LinkedHashMap<>(options);
+        both.putAll(options2);
+        options = both;
+      }
       String custom = code.code() == Operator.CUSTOM_CODE ? code.customCode() : null;
       if (Model.EDGETPU_CUSTOM_OP.equals(custom)) {
         packages.add(EdgeTpuPackageDecoder.decode(s, index, customOptions(t)));
@@ -396,17 +419,16 @@ public final class TfliteReader {
           options);
     }
 
-    private void decodeOptions(FlatTable op, int typeId, int valueId, String union, Map<String, Object> out,
-        String location) {
+    /** The options in one of the operator's option unions; empty when it has none this schema knows. */
+    private Map<String, Object> decodeOptions(FlatTable op, int typeId, int valueId, String union,
+        Supplier<String> location) {
       int type = op.u8(typeId, 0);
       if (type == 0) {
-        return;
+        return OptionValues.empty();
       }
       OptionsSchema.OptionsTable def = schema.table(union, type);
-      FlatTable table = op.table(valueId, "the " + union + " of " + location);
-      if (def != null && table != null) {
-        out.putAll(schema.decode(table, def));
-      }
+      FlatTable table = op.table(valueId, () -> "the " + union + " of " + location.get());
+      return def != null && table != null ? schema.decode(table, def) : OptionValues.empty();
     }
 
     /** The custom_options bytes (no copy), or null when the op has none. */

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.flatbuffers.FlatBufferBuilder;
+import dev.edgetpulint.graph.OptionValues;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The tables generated from schema.fbs load and say what the schema says. */
@@ -55,5 +59,32 @@ class SchemaTablesTest {
     assertNotNull(composite);
     assertEquals(OptionsSchema.OPTIONS_2, composite.union());
     assertNull(OperatorOptions.forOperator("RELU"));
+  }
+
+  @Test
+  void anEmptyOptionsTableDecodesToTheSchemaDefaults() {
+    FlatBufferBuilder builder = new FlatBufferBuilder();
+    builder.startTable(0);
+    builder.finish(builder.endTable());
+    FlatTable empty = new FlatBuffer(ByteBuffer.wrap(builder.sizedByteArray())).root("options");
+    OptionsSchema schema = OptionsSchema.get();
+    int decoded = 0;
+    for (String union : new String[] {OptionsSchema.OPTIONS_1, OptionsSchema.OPTIONS_2}) {
+      for (int index = 1; schema.table(union, index) != null; index++) {
+        OptionsSchema.OptionsTable table = schema.table(union, index);
+        OptionValues options = schema.decode(empty, table);
+        for (OptionsSchema.Field field : table.fields()) {
+          // Scalars get their default; strings, vectors and nested tables are absent.
+          boolean scalar = !field.isVector() && !field.type().equals("string") && !field.type().startsWith("table:");
+          assertEquals(scalar, options.containsKey(field.name()), table.name() + "." + field.name());
+        }
+        decoded++;
+      }
+    }
+    assertTrue(decoded > 100, "decoded " + decoded); // 147 tables in both unions at the time of writing
+    assertEquals(Map.of("padding", "SAME", "stride_w", 0, "stride_h", 0, "fused_activation_function", "NONE",
+        "dilation_w_factor", 1, "dilation_h_factor", 1, "quantized_bias_type", "FLOAT32"),
+        schema.decode(empty, schema.table("Conv2DOptions")));
+    assertEquals(Map.of("keep_dims", false), schema.decode(empty, schema.table("ReducerOptions")));
   }
 }
