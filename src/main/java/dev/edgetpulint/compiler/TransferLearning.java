@@ -168,7 +168,7 @@ public final class TransferLearning {
     if (!direct) {
       Operator mid = producers(graph).get(convInput);
       direct = mid != null && between.contains(mid.opName()) && !mid.inputs().isEmpty()
-          && mid.inputs().get(0) == norm.outputs().get(0);
+          && mid.inputs().get(0).intValue() == norm.outputs().get(0);
     }
     if (!direct) {
       reasons.add("the " + normOp + " must feed the tail's CONV_2D directly (one " + between + " in between is tolerated)");
