@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates a {@link RuleSet} against a model. Rules are compiled on first use, so a model only pays
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RuleEngine {
   private final RuleSet ruleSet;
   private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
+  /** Hands out the tensor verdict slots of the compiled rules ({@link CompiledRule}). */
+  private final AtomicInteger verdictSlots = new AtomicInteger();
 
   public RuleEngine(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -124,7 +127,7 @@ public final class RuleEngine {
   }
 
   private CompiledRule compiled(Rule rule) {
-    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
   }
 
   /**
@@ -186,7 +189,7 @@ public final class RuleEngine {
     List<String> problems = new ArrayList<>();
     for (Rule rule : ruleSet.rules()) {
       try {
-        compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+        compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }
