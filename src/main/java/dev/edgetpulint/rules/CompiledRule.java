@@ -27,6 +27,14 @@ final class CompiledRule {
   private final Expression[] beforeExpressions;
   private final String[] perTensorNames;
   private final Expression[] perTensorExpressions;
+  /**
+   * Where in the scope each helper and {@code tensor} were put last time ({@link Scope#define(String,
+   * Object, int)}); shared by the threads that evaluate this rule, which is harmless: a hint is
+   * tested before it is used.
+   */
+  private final int[] beforeHints;
+  private final int[] perTensorHints;
+  private int tensorHint;
   private final Expression when;
   private final Template message;
   private final Template fix;
@@ -60,6 +68,8 @@ final class CompiledRule {
     this.beforeExpressions = before.values().toArray(new Expression[0]);
     this.perTensorNames = perTensor.keySet().toArray(new String[0]);
     this.perTensorExpressions = perTensor.values().toArray(new Expression[0]);
+    this.beforeHints = new int[beforeNames.length];
+    this.perTensorHints = new int[perTensorNames.length];
     this.when = compile(rule.when(), "when");
     this.message = template(rule.message(), "message");
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
@@ -121,7 +131,7 @@ final class CompiledRule {
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
     for (int i = 0; i < beforeNames.length; i++) {
-      scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope));
+      beforeHints[i] = scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope), beforeHints[i]);
     }
     if (forEach == null) {
       return test(scope);
@@ -141,7 +151,7 @@ final class CompiledRule {
       if (memo != null && memo.verdict(verdictSlot) == 0) {
         continue; // judged false at another operator of this tensor
       }
-      scope.define("tensor", item);
+      tensorHint = scope.define("tensor", item, tensorHint);
       String[] result = test(scope);
       if (memo != null) {
         memo.verdict(verdictSlot, result != null); // a verdict that threw is not remembered
@@ -155,7 +165,7 @@ final class CompiledRule {
 
   private String[] test(Scope scope) {
     for (int i = 0; i < perTensorNames.length; i++) {
-      scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope));
+      perTensorHints[i] = scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope), perTensorHints[i]);
     }
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {

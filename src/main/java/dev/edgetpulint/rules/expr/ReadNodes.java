@@ -47,6 +47,11 @@ final class ReadNodes {
 
   static final class Property extends Node {
     private final Node target;
+    /**
+     * {@code target} when it is a variable ({@code tensor.shape}, {@code op.inputs}: most property
+     * reads), called directly: a call of a final class's method instead of a virtual one.
+     */
+    private final Variable variable;
     private final String name;
     private final String targetSource;
     private final boolean lenient;
@@ -57,6 +62,7 @@ final class ReadNodes {
 
     Property(Node target, String name, String targetSource, boolean lenient) {
       this.target = target;
+      this.variable = target instanceof Variable v ? v : null;
       this.name = name;
       this.targetSource = targetSource;
       this.lenient = lenient;
@@ -64,7 +70,7 @@ final class ReadNodes {
 
     @Override
     Object eval(Scope scope) {
-      Object t = target.eval(scope);
+      Object t = variable != null ? variable.eval(scope) : target.eval(scope);
       if (t instanceof Facts facts) {
         Position p = last;
         if (p == null || p.positions() != facts.positions()) {

@@ -95,6 +95,20 @@ public final class Scope {
     values[size++] = value;
   }
 
+  /**
+   * {@link #define(String, Object)} that first tests position {@code hint} (where the caller's name
+   * was the last time: a rule defines its helpers in the same order for every operator, so mostly
+   * the right one) and returns the position the name is at, for the caller's next hint.
+   */
+  public int define(String internedName, Object value, int hint) {
+    if (hint >= 4 && hint < size && names[hint] == internedName) {
+      values[hint] = value;
+      return hint;
+    }
+    define(internedName, value);
+    return find(internedName);
+  }
+
   public boolean has(String name) {
     return find(name) >= 0;
   }
