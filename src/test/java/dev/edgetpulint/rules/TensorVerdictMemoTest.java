@@ -6,6 +6,7 @@ import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.TensorType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,15 @@ class TensorVerdictMemoTest {
     return new Rule(id, "test rule", Rule.Scope.OPERATOR, List.of("*"), List.of(), VersionRange.ALL, VersionRange.ALL,
         EACH_TENSOR, let, when, Severity.ERROR, "operator {{op.index}} and '{{tensor.name}}'", null, "why", null, null,
         null, List.of(), List.of(), "test.yaml", 1);
+  }
+
+  /** Helpers in the order given (a rule's helpers are evaluated in order, and may read earlier ones). */
+  private static Map<String, String> helpers(String... namesAndExpressions) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndExpressions.length; i += 2) {
+      out.put(namesAndExpressions[i], namesAndExpressions[i + 1]);
+    }
+    return out;
   }
 
   private static List<String> messages(Rule rule) {
@@ -76,6 +86,6 @@ class TensorVerdictMemoTest {
   @Test
   void aHelperOnTheTensorAloneIsRememberedWithTheVerdictsItGives() {
     assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
-        messages(rule("TEST-Z", Map.of("named", "tensor.name", "is_z", "named == 'z'"), "is_z")));
+        messages(rule("TEST-Z", helpers("named", "tensor.name", "is_z", "named == 'z'"), "is_z")));
   }
 }
