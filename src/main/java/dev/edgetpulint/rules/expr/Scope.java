@@ -80,11 +80,16 @@ public final class Scope {
    * {@link #set} falls back to would only ever fail.
    */
   public void define(String internedName, Object value) {
+    put(internedName, value);
+  }
+
+  /** {@link #define(String, Object)}, returning the name's position. */
+  private int put(String internedName, Object value) {
     String[] n = names;
     for (int i = 0; i < size; i++) {
       if (n[i] == internedName) {
         values[i] = value;
-        return;
+        return i;
       }
     }
     if (size == names.length) {
@@ -92,7 +97,8 @@ public final class Scope {
       values = Arrays.copyOf(values, size * 2);
     }
     names[size] = internedName;
-    values[size++] = value;
+    values[size] = value;
+    return size++;
   }
 
   /**
@@ -105,8 +111,7 @@ public final class Scope {
       values[hint] = value;
       return hint;
     }
-    define(internedName, value);
-    return find(internedName);
+    return put(internedName, value); // the first definition after a reset: a new position, mostly
   }
 
   public boolean has(String name) {
