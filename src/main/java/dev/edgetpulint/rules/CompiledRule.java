@@ -5,12 +5,14 @@ import dev.edgetpulint.rules.expr.Functions;
 import dev.edgetpulint.rules.expr.Sandbox;
 import dev.edgetpulint.rules.expr.Scope;
 import dev.edgetpulint.rules.expr.Template;
+import dev.edgetpulint.rules.expr.TensorFacts;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A rule with its expressions compiled. */
 final class CompiledRule {
@@ -25,11 +27,29 @@ final class CompiledRule {
   private final Expression[] beforeExpressions;
   private final String[] perTensorNames;
   private final Expression[] perTensorExpressions;
+  /**
+   * Where in the scope each helper and {@code tensor} were put last time ({@link Scope#define(String,
+   * Object, int)}); shared by the threads that evaluate this rule, which is harmless: a hint is
+   * tested before it is used.
+   */
+  private final int[] beforeHints;
+  private final int[] perTensorHints;
+  private int tensorHint;
   private final Expression when;
   private final Template message;
   private final Template fix;
+  /**
+   * Where tensors remember this rule's verdict ({@link TensorFacts#verdict(int)}), or -1. Only a
+   * rule whose per-tensor helpers and condition read nothing but {@code tensor}, the evaluation's
+   * constants and each other has one: its verdict on a tensor is then the same at every operator
+   * that reads or writes the tensor (an activation is visited by its producer and each consumer).
+   */
+  private final int verdictSlot;
 
-  private CompiledRule(Rule rule) {
+  /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
+  private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
+
+  private CompiledRule(Rule rule, AtomicInteger verdictSlots) {
     this.rule = rule;
     this.forEach = rule.forEach() == null ? null : compile(rule.forEach(), "for_each");
     Set<String> tensorDependent = new HashSet<>();
@@ -48,18 +68,48 @@ final class CompiledRule {
     this.beforeExpressions = before.values().toArray(new Expression[0]);
     this.perTensorNames = perTensor.keySet().toArray(new String[0]);
     this.perTensorExpressions = perTensor.values().toArray(new Expression[0]);
+    this.beforeHints = new int[beforeNames.length];
+    this.perTensorHints = new int[perTensorNames.length];
     this.when = compile(rule.when(), "when");
     this.message = template(rule.message(), "message");
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
+    this.verdictSlot = judgesTensorsAlone() ? slot(verdictSlots) : -1;
+  }
+
+  /** Whether the verdict on an element of {@code for_each} depends on that element (and constants) alone. */
+  private boolean judgesTensorsAlone() {
+    if (forEach == null) {
+      return false;
+    }
+    Set<String> allowed = new HashSet<>(CONSTANT_VARIABLES);
+    allowed.add("tensor");
+    for (String name : rule.let().keySet()) {
+      if (allowed.contains(name) || name.equals("op")) {
+        return false; // a helper that hides a variable of the scope: too clever to reason about
+      }
+    }
+    allowed.addAll(perTensor.keySet());
+    for (Expression x : perTensorExpressions) {
+      if (!allowed.containsAll(x.variables())) {
+        return false;
+      }
+    }
+    return allowed.containsAll(when.variables());
+  }
+
+  private static int slot(AtomicInteger verdictSlots) {
+    int slot = verdictSlots.getAndIncrement();
+    return slot < TensorFacts.VERDICT_SLOTS ? slot : -1;
   }
 
   /**
-   * Compiles every expression of {@code rule}.
+   * Compiles every expression of {@code rule}; a rule that judges tensors alone takes the next of
+   * the engine's {@code verdictSlots}.
    *
    * @throws RuleLoadException naming the rule's file, line and field
    */
-  static CompiledRule compile(Rule rule) {
-    return new CompiledRule(rule);
+  static CompiledRule compile(Rule rule, AtomicInteger verdictSlots) {
+    return new CompiledRule(rule, verdictSlots);
   }
 
   private Expression compile(String text, String field) {
@@ -81,7 +131,7 @@ final class CompiledRule {
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
     for (int i = 0; i < beforeNames.length; i++) {
-      scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope));
+      beforeHints[i] = scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope), beforeHints[i]);
     }
     if (forEach == null) {
       return test(scope);
@@ -97,10 +147,17 @@ final class CompiledRule {
       if (item == null) {
         continue;
       }
-      scope.define("tensor", item);
+      TensorFacts memo = verdictSlot >= 0 && item instanceof TensorFacts t ? t : null;
+      if (memo != null && memo.verdict(verdictSlot) == 0) {
+        continue; // judged false at another operator of this tensor
+      }
+      tensorHint = scope.define("tensor", item, tensorHint);
       String[] result = test(scope);
+      if (memo != null) {
+        memo.verdict(verdictSlot, result != null); // a verdict that threw is not remembered
+      }
       if (result != null) {
-        return result;
+        return result; // also when remembered true: the message needs this operator's helpers
       }
     }
     return null;
@@ -108,7 +165,7 @@ final class CompiledRule {
 
   private String[] test(Scope scope) {
     for (int i = 0; i < perTensorNames.length; i++) {
-      scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope));
+      perTensorHints[i] = scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope), perTensorHints[i]);
     }
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {

@@ -103,7 +103,12 @@ public record Rule(
 
   /** Whether the rule holds for this runtime and compiler. */
   public boolean appliesTo(EvaluationContext context) {
-    return runtimes.contains(context.runtime()) && compilers.contains(context.compilerNumber());
+    return appliesTo(context.runtime(), context.compilerNumber());
+  }
+
+  /** {@link #appliesTo(EvaluationContext)} with the compiler version already a number. */
+  public boolean appliesTo(int runtime, double compiler) {
+    return runtimes.contains(runtime) && compilers.contains(compiler);
   }
 
   /** The documentation anchor of this rule in {@link #DOCS_PAGE}. */

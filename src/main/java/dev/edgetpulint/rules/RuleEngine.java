@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates a {@link RuleSet} against a model. Rules are compiled on first use, so a model only pays
@@ -21,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RuleEngine {
   private final RuleSet ruleSet;
   private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
+  /** A plan per evaluation context met (runtime and compiler); see {@link Plan}. */
+  private final Map<EvaluationContext, Plan> plans = new ConcurrentHashMap<>();
+  /** Contexts are few (runtimes 10 to 14, a compiler or two); a client that varies them endlessly does not fill memory. */
+  private static final int MAX_PLANS = 64;
+  /** Hands out the tensor verdict slots of the compiled rules ({@link CompiledRule}). */
+  private final AtomicInteger verdictSlots = new AtomicInteger();
 
   public RuleEngine(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -41,43 +48,25 @@ public final class RuleEngine {
    * that {@code suppresses} another rule removes that rule's finding at the same location.
    */
   public List<Finding> evaluate(Model model, EvaluationContext context) {
+    Plan plan = plan(context);
     ModelFacts facts = new ModelFacts(model);
-    double compiler = context.compilerNumber();
     List<Finding> out = new ArrayList<>();
-    List<Rule> active = new ArrayList<>();
-    for (Rule rule : ruleSet.rules()) {
-      if (rule.appliesTo(context)) {
-        active.add(rule);
-      }
-    }
     List<Finding> modelFindings = new ArrayList<>();
     List<Rule> modelRules = new ArrayList<>();
     // One scope for the whole model, reset before each rule: what a fresh scope would hold.
-    Scope scope = new Scope(facts, null, context.runtime(), compiler);
-    for (Rule rule : active) {
-      if (rule.scope() == Rule.Scope.MODEL) {
-        scope.reset(null);
-        Finding f = run(rule, compiled(rule), scope, -1, null);
-        if (f != null) {
-          modelFindings.add(f);
-          modelRules.add(rule);
-        }
+    Scope scope = new Scope(facts, null, context.runtime(), plan.compiler);
+    for (Rule rule : plan.modelRules) {
+      scope.reset(null);
+      Finding f = run(rule, compiled(rule), scope, -1, null);
+      if (f != null) {
+        modelFindings.add(f);
+        modelRules.add(rule);
       }
     }
     out.addAll(suppress(modelFindings, modelRules));
-    List<Rule> operatorRules = new ArrayList<>();
-    for (Rule rule : active) {
-      if (rule.scope() == Rule.Scope.OPERATOR) {
-        operatorRules.add(rule);
-      }
-    }
-    // The operator rules that look at each kind of operator, worked out once per model instead of
-    // once per operator (a rule's applicability depends only on the operator's type and name).
-    Map<String, Map<String, Applicable>> rulesByType = new HashMap<>();
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
-        Applicable applicable = rulesByType.computeIfAbsent(op.opName(), k -> new HashMap<>(4))
-            .computeIfAbsent(op.displayName(), k -> applicable(operatorRules, op));
+        Applicable applicable = plan.applicable(op);
         if (applicable.rules.length == 0) {
           continue;
         }
@@ -105,6 +94,49 @@ public final class RuleEngine {
     return out;
   }
 
+  /** The plan for {@code context}: kept for the first {@link #MAX_PLANS} contexts met, else made afresh. */
+  private Plan plan(EvaluationContext context) {
+    Plan plan = plans.get(context);
+    if (plan == null) {
+      plan = new Plan(context);
+      if (plans.size() < MAX_PLANS) {
+        plans.putIfAbsent(context, plan);
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * Which rules an evaluation in one context runs, worked out once per context instead of once per
+   * model: the active model rules, and the operator rules for each kind of operator (a rule's
+   * applicability depends only on the context and the operator's type and name). Thread-safe.
+   */
+  private final class Plan {
+    final double compiler;
+    final List<Rule> modelRules = new ArrayList<>();
+    final List<Rule> operatorRules = new ArrayList<>();
+    /** By operator type, then display name (a custom operator's code). */
+    final Map<String, Map<String, Applicable>> byType = new ConcurrentHashMap<>();
+
+    Plan(EvaluationContext context) {
+      compiler = context.compilerNumber();
+      for (Rule rule : ruleSet.rules()) {
+        if (rule.appliesTo(context.runtime(), compiler)) {
+          (rule.scope() == Rule.Scope.MODEL ? modelRules : operatorRules).add(rule);
+        }
+      }
+    }
+
+    Applicable applicable(Operator op) {
+      Map<String, Applicable> byName = byType.get(op.opName());
+      if (byName == null) {
+        byName = byType.computeIfAbsent(op.opName(), k -> new ConcurrentHashMap<>(4));
+      }
+      Applicable a = byName.get(op.displayName());
+      return a != null ? a : byName.computeIfAbsent(op.displayName(), k -> RuleEngine.this.applicable(operatorRules, op));
+    }
+  }
+
   /** The operator rules that apply to one kind of operator, compiled, in rule-file order. */
   private record Applicable(Rule[] rules, CompiledRule[] compiled) {}
 
@@ -124,7 +156,7 @@ public final class RuleEngine {
   }
 
   private CompiledRule compiled(Rule rule) {
-    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
   }
 
   /**
@@ -186,7 +218,7 @@ public final class RuleEngine {
     List<String> problems = new ArrayList<>();
     for (Rule rule : ruleSet.rules()) {
       try {
-        compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule));
+        compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }

@@ -121,7 +121,7 @@ public final class RuleSet {
     }
     for (Rule r : extra) {
       try {
-        CompiledRule.compile(r);
+        CompiledRule.compile(r, new java.util.concurrent.atomic.AtomicInteger()); // to check it compiles
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }

@@ -12,8 +12,10 @@ import java.util.TreeMap;
 final class FunctionTable {
   /** A rule function taking {@code min} to {@code max} arguments; {@code id} is its case in {@link #apply}. */
   record Function(String name, int min, int max, int id) {
+    /** The function applied to {@code args} (1 to 3 of them); evaluation goes through {@link CallNode} instead. */
     Object apply(Object[] args) {
-      return FunctionTable.apply(id, args);
+      int n = args.length;
+      return FunctionTable.apply(id, n, args[0], n > 1 ? args[1] : null, n > 2 ? args[2] : null);
     }
   }
 
@@ -63,41 +65,46 @@ final class FunctionTable {
     ALL.put(name, new Function(name, min, max, ALL.size()));
   }
 
-  private static Object apply(int id, Object[] a) {
+  /**
+   * Runs function {@code id} on its {@code arity} arguments {@code a}, {@code b}, {@code c} (the
+   * ones not passed are null): arguments in locals, not an array, since every function takes at
+   * most three.
+   */
+  static Object apply(int id, int arity, Object a, Object b, Object c) {
     return switch (id) {
-      case 0 -> F.size(a[0]);
-      case 1 -> F.empty(a[0]);
-      case 2 -> F.max(a[0]);
-      case 3 -> F.min(a[0]);
-      case 4 -> F.sum(a[0]);
-      case 5 -> F.prod(a[0]);
-      case 6 -> F.abs(a[0]);
-      case 7 -> F.count_above(a[0], a[1]);
-      case 8 -> F.count_equal(a[0], a[1]);
-      case 9 -> F.count_not_equal(a[0], a[1]);
-      case 10 -> F.all_equal(a[0], a[1]);
-      case 11 -> F.contains(a[0], a[1]);
-      case 12 -> F.indices_equal(a[0], a[1]);
-      case 13 -> F.indices_above(a[0], a[1]);
-      case 14 -> F.first_index_above(a[0], a[1]);
-      case 15 -> F.normalize_axis(a[0], a[1]);
-      case 16 -> F.normalize_axes(a[0], a[1]);
-      case 17 -> a.length == 2 ? F.slice(a[0], a[1]) : F.slice(a[0], a[1], a[2]);
-      case 18 -> F.drop_last(a[0], a[1]);
-      case 19 -> F.last(a[0], a[1]);
-      case 20 -> F.at(a[0], a[1]);
-      case 21 -> F.concat(a[0], a[1]);
-      case 22 -> F.compact(a[0]);
-      case 23 -> F.where(a[0], text(a, 1, "where"));
-      case 24 -> F.where_not(a[0], text(a, 1, "where_not"));
-      case 25 -> F.where_equal(a[0], text(a, 1, "where_equal"), a[2]);
-      case 26 -> F.where_above(a[0], text(a, 1, "where_above"), a[2]);
-      case 27 -> F.count(a[0], text(a, 1, "count"));
-      case 28 -> F.all(a[0], text(a, 1, "all"));
-      case 29 -> F.any(a[0], text(a, 1, "any"));
-      case 30 -> F.pluck(a[0], text(a, 1, "pluck"));
-      case 31 -> F.dims(a[0]);
-      case 32 -> F.join(a[0], text(a, 1, "join"));
+      case 0 -> F.size(a);
+      case 1 -> F.empty(a);
+      case 2 -> F.max(a);
+      case 3 -> F.min(a);
+      case 4 -> F.sum(a);
+      case 5 -> F.prod(a);
+      case 6 -> F.abs(a);
+      case 7 -> F.count_above(a, b);
+      case 8 -> F.count_equal(a, b);
+      case 9 -> F.count_not_equal(a, b);
+      case 10 -> F.all_equal(a, b);
+      case 11 -> F.contains(a, b);
+      case 12 -> F.indices_equal(a, b);
+      case 13 -> F.indices_above(a, b);
+      case 14 -> F.first_index_above(a, b);
+      case 15 -> F.normalize_axis(a, b);
+      case 16 -> F.normalize_axes(a, b);
+      case 17 -> arity == 2 ? F.slice(a, b) : F.slice(a, b, c);
+      case 18 -> F.drop_last(a, b);
+      case 19 -> F.last(a, b);
+      case 20 -> F.at(a, b);
+      case 21 -> F.concat(a, b);
+      case 22 -> F.compact(a);
+      case 23 -> F.where(a, text(b, 2, "where"));
+      case 24 -> F.where_not(a, text(b, 2, "where_not"));
+      case 25 -> F.where_equal(a, text(b, 2, "where_equal"), c);
+      case 26 -> F.where_above(a, text(b, 2, "where_above"), c);
+      case 27 -> F.count(a, text(b, 2, "count"));
+      case 28 -> F.all(a, text(b, 2, "all"));
+      case 29 -> F.any(a, text(b, 2, "any"));
+      case 30 -> F.pluck(a, text(b, 2, "pluck"));
+      case 31 -> F.dims(a);
+      case 32 -> F.join(a, text(b, 2, "join"));
       default -> throw new IllegalStateException("no function " + id);
     };
   }
@@ -122,14 +129,13 @@ final class FunctionTable {
     return f;
   }
 
-  /** Argument {@code i} as a text (a fact name, a separator); null passes as JEXL passed it. */
-  private static String text(Object[] args, int i, String function) {
-    Object v = args[i];
+  /** Argument number {@code i} (1-based), {@code v}, as a text (a fact name, a separator); null passes as JEXL passed it. */
+  private static String text(Object v, int i, String function) {
     if (v == null || v instanceof String) {
       return (String) v;
     }
     String example = function.equals("join") ? "a separator such as ', '" : "a fact name such as 'constant'";
-    throw new Sandbox.ExpressionException(function + "() needs a text as argument " + (i + 1) + " (" + example + "), not "
+    throw new Sandbox.ExpressionException(function + "() needs a text as argument " + i + " (" + example + "), not "
         + Describe.kind(v) + " (" + Template.format(v) + ")");
   }
 }

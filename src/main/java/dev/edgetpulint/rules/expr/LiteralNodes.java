@@ -11,17 +11,33 @@ final class LiteralNodes {
   private LiteralNodes() {}
 
   /** A value known when the rule is compiled (literals, and list and map literals of literals). */
-  record Constant(Object value) implements Node {
+  static final class Constant extends Node {
+    private final Object value;
+
+    Constant(Object value) {
+      this.value = value;
+    }
+
+    Object value() {
+      return value;
+    }
+
     @Override
-    public Object eval(Scope scope) {
+    Object eval(Scope scope) {
       return value;
     }
   }
 
   /** {@code [a, b]} with an item that is not a literal. */
-  record ListOf(Node[] items) implements Node {
+  static final class ListOf extends Node {
+    private final Node[] items;
+
+    ListOf(Node[] items) {
+      this.items = items;
+    }
+
     @Override
-    public Object eval(Scope scope) {
+    Object eval(Scope scope) {
       Object[] values = new Object[items.length];
       for (int i = 0; i < items.length; i++) {
         values[i] = items[i].eval(scope);
@@ -31,9 +47,17 @@ final class LiteralNodes {
   }
 
   /** {@code {k: v}} with a key or value that is not a literal. */
-  record MapOf(Node[] keys, Node[] values) implements Node {
+  static final class MapOf extends Node {
+    private final Node[] keys;
+    private final Node[] values;
+
+    MapOf(Node[] keys, Node[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
     @Override
-    public Object eval(Scope scope) {
+    Object eval(Scope scope) {
       Map<Object, Object> map = new HashMap<>();
       for (int i = 0; i < keys.length; i++) {
         map.put(keys[i].eval(scope), values[i].eval(scope));

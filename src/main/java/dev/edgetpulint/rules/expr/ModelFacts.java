@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Facts about a whole model, and the factory of operator facts. One instance per evaluated model;
- * tensor facts are shared by every rule that reads them.
+ * Facts about a whole model, and the factory of operator facts. One instance per evaluation of a
+ * model (one runtime and compiler): tensor facts are shared by every rule that reads them, and
+ * remember the verdicts of rules that judge tensors alone ({@link TensorFacts#verdict(int)}).
  */
 public final class ModelFacts extends Facts {
   /** The facts, documented in docs/rules-engine.md. */

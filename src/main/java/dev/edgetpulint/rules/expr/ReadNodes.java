@@ -12,7 +12,7 @@ import java.util.Map;
 final class ReadNodes {
   private ReadNodes() {}
 
-  static final class Variable implements Node {
+  static final class Variable extends Node {
     private final String name;
     private final boolean lenient;
     /** Where the variable was in the scope last time (a hint, tested before it is used). */
@@ -32,7 +32,7 @@ final class ReadNodes {
     }
 
     @Override
-    public Object eval(Scope scope) {
+    Object eval(Scope scope) {
       int i = scope.indexOf(name, hint);
       if (i < 0) {
         if (lenient) {
@@ -45,8 +45,13 @@ final class ReadNodes {
     }
   }
 
-  static final class Property implements Node {
+  static final class Property extends Node {
     private final Node target;
+    /**
+     * {@code target} when it is a variable ({@code tensor.shape}, {@code op.inputs}: most property
+     * reads), called directly: a call of a final class's method instead of a virtual one.
+     */
+    private final Variable variable;
     private final String name;
     private final String targetSource;
     private final boolean lenient;
@@ -57,14 +62,15 @@ final class ReadNodes {
 
     Property(Node target, String name, String targetSource, boolean lenient) {
       this.target = target;
+      this.variable = target instanceof Variable v ? v : null;
       this.name = name;
       this.targetSource = targetSource;
       this.lenient = lenient;
     }
 
     @Override
-    public Object eval(Scope scope) {
-      Object t = target.eval(scope);
+    Object eval(Scope scope) {
+      Object t = variable != null ? variable.eval(scope) : target.eval(scope);
       if (t instanceof Facts facts) {
         Position p = last;
         if (p == null || p.positions() != facts.positions()) {
@@ -92,9 +98,23 @@ final class ReadNodes {
     }
   }
 
-  record Index(Node target, Node index, String targetSource, String indexSource, boolean lenient) implements Node {
+  static final class Index extends Node {
+    private final Node target;
+    private final Node index;
+    private final String targetSource;
+    private final String indexSource;
+    private final boolean lenient;
+
+    Index(Node target, Node index, String targetSource, String indexSource, boolean lenient) {
+      this.target = target;
+      this.index = index;
+      this.targetSource = targetSource;
+      this.indexSource = indexSource;
+      this.lenient = lenient;
+    }
+
     @Override
-    public Object eval(Scope scope) {
+    Object eval(Scope scope) {
       Object t = target.eval(scope);
       Object key = index.eval(scope);
       if (t instanceof Facts facts) {

@@ -80,11 +80,16 @@ public final class Scope {
    * {@link #set} falls back to would only ever fail.
    */
   public void define(String internedName, Object value) {
+    put(internedName, value);
+  }
+
+  /** {@link #define(String, Object)}, returning the name's position. */
+  private int put(String internedName, Object value) {
     String[] n = names;
     for (int i = 0; i < size; i++) {
       if (n[i] == internedName) {
         values[i] = value;
-        return;
+        return i;
       }
     }
     if (size == names.length) {
@@ -92,7 +97,21 @@ public final class Scope {
       values = Arrays.copyOf(values, size * 2);
     }
     names[size] = internedName;
-    values[size++] = value;
+    values[size] = value;
+    return size++;
+  }
+
+  /**
+   * {@link #define(String, Object)} that first tests position {@code hint} (where the caller's name
+   * was the last time: a rule defines its helpers in the same order for every operator, so mostly
+   * the right one) and returns the position the name is at, for the caller's next hint.
+   */
+  public int define(String internedName, Object value, int hint) {
+    if (hint >= 4 && hint < size && names[hint] == internedName) {
+      values[hint] = value;
+      return hint;
+    }
+    return put(internedName, value); // the first definition after a reset: a new position, mostly
   }
 
   public boolean has(String name) {

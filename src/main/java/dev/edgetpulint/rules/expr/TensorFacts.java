@@ -15,8 +15,14 @@ public final class TensorFacts extends Facts {
       "zero_points", "quantized_dimension", "values", "all_zero", "byte_size", "graph_input",
       "graph_output", "producer", "producer_index", "consumers", "consumer_types");
 
+  /** How many rules can remember a verdict here (bits of {@link #verdictKnown}). */
+  public static final int VERDICT_SLOTS = Long.SIZE;
+
   private final GraphIndex graph;
   private final Tensor tensor;
+  /** Bit i set: the rule with verdict slot i has judged this tensor; {@link #verdictTrue} says how. */
+  private long verdictKnown;
+  private long verdictTrue;
 
   TensorFacts(GraphIndex graph, Tensor tensor) {
     super(POSITIONS);
@@ -79,6 +85,25 @@ public final class TensorFacts extends Facts {
       }
       default -> throw new IllegalStateException(name);
     };
+  }
+
+  /**
+   * The remembered verdict of the rule with verdict slot {@code slot} (0 to 63) on this tensor: 1
+   * true, 0 false, -1 not judged yet. A rule whose per-tensor condition reads nothing but the
+   * tensor and the evaluation's constants judges a tensor the same way at every operator that reads
+   * or writes it, so the engine remembers the verdict here (tensor facts live for one evaluation,
+   * see {@link ModelFacts}) instead of judging the tensor again at each of its operators.
+   */
+  public int verdict(int slot) {
+    long bit = 1L << slot;
+    return (verdictKnown & bit) == 0 ? -1 : (verdictTrue & bit) != 0 ? 1 : 0;
+  }
+
+  /** Remembers the verdict of the rule with verdict slot {@code slot} (see {@link #verdict(int)}). */
+  public void verdict(int slot, boolean value) {
+    long bit = 1L << slot;
+    verdictKnown |= bit;
+    verdictTrue = value ? verdictTrue | bit : verdictTrue & ~bit;
   }
 
   private static List<Long> boxed(long[] values) {

@@ -1,0 +1,91 @@
+package dev.edgetpulint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.edgetpulint.graph.GraphBuilder;
+import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.TensorType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine remembers a rule's verdict on a tensor across the operators that read or write it
+ * only when the verdict cannot depend on the operator ({@link CompiledRule}). A chain
+ * {@code x -> RELU#0 -> y -> RELU#1 -> z -> RELU#2 -> w}: tensor y is written by operator 0 and
+ * read by operator 1.
+ */
+class TensorVerdictMemoTest {
+  private static final String EACH_TENSOR = "concat(op.inputs, op.outputs)";
+
+  private static Model chain() {
+    GraphBuilder g = new GraphBuilder();
+    int x = g.activation("x", TensorType.INT8, 1, 4);
+    int y = g.activation("y", TensorType.INT8, 1, 4);
+    int z = g.activation("z", TensorType.INT8, 1, 4);
+    int w = g.activation("w", TensorType.INT8, 1, 4);
+    g.op("RELU").inputs(x).outputs(y).add();
+    g.op("RELU").inputs(y).outputs(z).add();
+    g.op("RELU").inputs(z).outputs(w).add();
+    return g.inputs(x).outputs(w).build();
+  }
+
+  private static Rule rule(String id, Map<String, String> let, String when) {
+    return new Rule(id, "test rule", Rule.Scope.OPERATOR, List.of("*"), List.of(), VersionRange.ALL, VersionRange.ALL,
+        EACH_TENSOR, let, when, Severity.ERROR, "operator {{op.index}} and '{{tensor.name}}'", null, "why", null, null,
+        null, List.of(), List.of(), "test.yaml", 1);
+  }
+
+  /** Helpers in the order given (a rule's helpers are evaluated in order, and may read earlier ones). */
+  private static Map<String, String> helpers(String... namesAndExpressions) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndExpressions.length; i += 2) {
+      out.put(namesAndExpressions[i], namesAndExpressions[i + 1]);
+    }
+    return out;
+  }
+
+  private static List<String> messages(Rule rule) {
+    List<String> out = new ArrayList<>();
+    // Twice with one engine: the second evaluation must not see the first one's verdicts.
+    RuleEngine engine = new RuleEngine(RuleSet.of(List.of(rule)));
+    for (int round = 0; round < 2; round++) {
+      List<String> messages = new ArrayList<>();
+      for (Finding f : engine.evaluate(chain(), 14)) {
+        messages.add(f.message());
+      }
+      if (round == 1) {
+        assertEquals(out, messages, "the second evaluation differs");
+      }
+      out = messages;
+    }
+    return out;
+  }
+
+  @Test
+  void aVerdictOnTheTensorAloneIsTrueAtEachOfItsOperatorsWithThatOperatorsMessage() {
+    assertEquals(List.of("operator 0 and 'y'", "operator 1 and 'y'"),
+        messages(rule("TEST-Y", Map.of(), "tensor.name == 'y'")));
+  }
+
+  @Test
+  void aHelperThatReadsTheOperatorIsJudgedAtEachOperator() {
+    // False for y at operator 0 (its producer), true at operator 1: a remembered verdict would hide it.
+    assertEquals(List.of("operator 1 and 'y'"),
+        messages(rule("TEST-Y-READ", Map.of("reads", "tensor.producer_index != op.index"), "tensor.name == 'y' && reads")));
+  }
+
+  @Test
+  void aConditionThatReadsTheOperatorIsJudgedAtEachOperator() {
+    assertEquals(List.of("operator 1 and 'y'"),
+        messages(rule("TEST-Y-READ2", Map.of(), "tensor.name == 'y' && tensor.producer_index != op.index")));
+  }
+
+  @Test
+  void aHelperOnTheTensorAloneIsRememberedWithTheVerdictsItGives() {
+    assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
+        messages(rule("TEST-Z", helpers("named", "tensor.name", "is_z", "named == 'z'"), "is_z")));
+  }
+}
