@@ -38,6 +38,46 @@ public final class Main implements Callable<Integer> {
 
   private CommandSpec spec;
 
+  // The supplier and the handlers below are classes, not lambdas: the first lambda of a process links
+  // the JDK's invokedynamic machinery (about 10 ms), which the warm-up thread does in parallel when the
+  // main thread does not need it first (docs/performance.md, step C10).
+  private static final Supplier<LintService> STANDARD_SERVICES = new Supplier<>() {
+    @Override
+    public LintService get() {
+      return StandardServices.lintService();
+    }
+  };
+
+  /** An exception from a command: one line, the stack trace only with --debug. */
+  private static final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+      boolean debug = parseResult.hasMatchedOption("--debug");
+      PrintWriter err = cl.getErr();
+      err.println("edgetpu-lint: internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+      if (debug) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run again with --debug for the stack trace)");
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
+  /** A usage error: what is wrong and where help is. */
+  private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine cl = e.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println("edgetpu-lint: " + e.getMessage());
+      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
   public static void main(String[] args) {
     Warmup.start(args);
     // picocli registers converters for java.sql and java.time types by reflection in every command
@@ -55,7 +95,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static int run(String... args) {
-    return commandLine(StandardServices::lintService, args).execute(args);
+    return commandLine(STANDARD_SERVICES, args).execute(args);
   }
 
   /** The command line with {@code services} behind check (tests pass their own), all subcommands. */
@@ -85,26 +125,8 @@ public final class Main implements Callable<Integer> {
     for (String name : subcommandsFor(args)) {
       commandLine.addSubcommand(name, subcommand(name, services, factory));
     }
-    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-      boolean debug = parseResult.hasMatchedOption("--debug");
-      PrintWriter err = cl.getErr();
-      err.println("edgetpu-lint: internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
-      if (debug) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(run again with --debug for the stack trace)");
-      }
-      err.flush();
-      return ExitCodes.ERROR;
-    });
-    commandLine.setParameterExceptionHandler((e, unused) -> {
-      CommandLine cl = e.getCommandLine();
-      PrintWriter err = cl.getErr();
-      err.println("edgetpu-lint: " + e.getMessage());
-      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
-      err.flush();
-      return ExitCodes.ERROR;
-    });
+    commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     return commandLine;
   }
 

@@ -23,7 +23,14 @@ final class Warmup {
     if (args.length == 0 || !"check".equals(args[0]) || Runtime.getRuntime().availableProcessors() < 2) {
       return null;
     }
-    Thread thread = new Thread(Warmup::run, "edgetpu-lint-warmup");
+    // A Runnable class, not a method reference: the first lambda of a process links the JDK's
+    // invokedynamic machinery, which should happen on the warm-up thread, not before it starts.
+    Thread thread = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        Warmup.run();
+      }
+    }, "edgetpu-lint-warmup");
     thread.setDaemon(true);
     thread.start();
     return thread;

@@ -19,6 +19,19 @@ public record EvaluationContext(int runtime, String compilerVersion) {
     return new EvaluationContext(runtime, DEFAULT_COMPILER);
   }
 
+  // equals and hashCode by hand: a record's generated ones are linked through invokedynamic on first
+  // use, about 10 ms of a cold check, which looks up the engine's plan for this context.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EvaluationContext that && runtime == that.runtime
+        && compilerVersion.equals(that.compilerVersion);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * runtime + compilerVersion.hashCode();
+  }
+
   /** The compiler version as a number: "16.0.384591198" -> 16.0, "2.1" -> 2.1. */
   public double compilerNumber() {
     String[] parts = compilerVersion.split("\\.");
