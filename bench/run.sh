@@ -94,6 +94,20 @@ PY
     record "warm: $name 300 ops (JMH avg)" "${s} ± ${e} us" "$( [[ $name == judge ]] && echo 'target well under 1000 us' || echo '')"
     record "warm: $name 300 ops, 10x weights" "${l} ± ${le} us" "${ratio}x the small model; target < 1.2x"
   done < "$bench_build/jmh-judge.summary"
+  # Thread CPU of the measuring thread: steadier than JMH's wall time when the machine is shared.
+  echo "== warm (thread CPU, JudgeCpu)" >&2
+  java -cp "$bench_cp" dev.edgetpulint.bench.JudgeCpu > "$bench_build/judgecpu.txt"
+  while IFS= read -r line; do
+    case "$line" in
+      *"thread CPU per run"*)
+        part="${line%%:*}"
+        value="$(sed -E 's/.*: ([0-9.]+) ms thread CPU.*/\1/' <<<"$line")"
+        ratio="$(sed -nE 's/.*= ([0-9.]+x) the small model/\1 the small model; target < 1.2x/p' <<<"$line")"
+        [[ $part == judge ]] && ratio="target well under 1 ms"
+        record "warm: $part (thread CPU)" "${value} ms (best batch of 20)" "$ratio"
+        ;;
+    esac
+  done < "$bench_build/judgecpu.txt"
 fi
 
 if want batch; then
