@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
@@ -13,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * annotations is most of picocli's start-up (the JDK parses each one and spins a proxy class for each
  * annotation type, none of which class-data sharing keeps): about 100 ms of every check
  * (docs/performance.md). The options keep their values in the model (no binding to fields: each
- * lambda of such a binding would cost its own call-site linkage at start-up). The usage message is the same
- * as the annotated command's was.
+ * lambda of such a binding would cost its own call-site linkage at start-up). The usage message is the
+ * same as the annotated command's was.
  */
 final class CheckCommandSpec {
   static final String NAME = "check";

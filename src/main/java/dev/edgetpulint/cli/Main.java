@@ -10,10 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The edgetpu-lint command line. Subcommands register in {@link #SUBCOMMANDS}. The top-level command and
- * {@code check} are picocli models built by code ({@link CheckCommandSpec}): reading picocli's
- * annotations costs about 100 ms of a start, and a check should not pay it. The other subcommands,
- * run rarely or for long, keep their annotations.
+ * The edgetpu-lint command line. Subcommands are named in {@link #SUBCOMMANDS} and made by
+ * {@link #subcommand}. The top-level command and {@code check} are picocli models built by code
+ * ({@link CheckCommandSpec}): reading picocli's annotations costs about 100 ms of a start, and a check
+ * should not pay it. The other subcommands, run rarely or for long, keep their annotations.
  */
 public final class Main implements Callable<Integer> {
   static final String NAME = "edgetpu-lint";

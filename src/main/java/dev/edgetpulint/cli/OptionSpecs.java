@@ -1,6 +1,7 @@
 package dev.edgetpulint.cli;
 
 import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -42,7 +43,7 @@ public final class OptionSpecs {
   /** A repeatable option collected into a list (values also split at {@code split} when not null). */
   public static OptionSpec list(String[] names, String label, Class<?> element, String split, String description) {
     OptionSpec.Builder builder = OptionSpec.builder(names).paramLabel(label)
-        .type(java.util.List.class).auxiliaryTypes(element).initialValue(new ArrayList<>())
+        .type(List.class).auxiliaryTypes(element).initialValue(new ArrayList<>())
         .description(description);
     if (split != null) {
       builder.splitRegex(split);

@@ -97,9 +97,11 @@ public final class ConstantData {
     bytes.duplicate().get(element);
     byte[] out = new byte[byteLength];
     if (byteLength > 0) {
-      System.arraycopy(element, 0, out, 0, element.length);
+      // A declared byte length need not be a whole number of elements (even less than one).
+      int first = Math.min(element.length, byteLength);
+      System.arraycopy(element, 0, out, 0, first);
       // Doubling copies: log2(n) bulk copies instead of one put per element.
-      for (int filled = element.length; filled < byteLength; filled *= 2) {
+      for (int filled = first; filled < byteLength; filled *= 2) {
         System.arraycopy(out, 0, out, filled, Math.min(filled, byteLength - filled));
       }
     }

@@ -249,6 +249,22 @@ class DescriptionReaderTest {
   }
 
   @Test
+  void aDeclaredConstantShorterThanOneElementReadsWithoutError() throws Exception {
+    // Found by the fuzzer: a FLOAT64 constant declared as one byte copied its 8-byte element into it.
+    Model model = DescriptionReader.parse("""
+        format: edgetpu-lint/description/v1
+        subgraphs:
+          - tensors:
+              - {name: c, type: FLOAT64, shape: [1], bytes: 1, constant: true}
+            operators: []
+        """, "m.yaml");
+    ConstantData data = model.mainSubgraph().tensor(0).data();
+    assertEquals(1, data.byteLength());
+    assertEquals(1, data.bytes().remaining());
+    assertEquals(List.of(), data.values().orElseThrow());
+  }
+
+  @Test
   void declaredConstantsReadAsOneOrZero() throws Exception {
     Model model = DescriptionReader.parse("""
         format: edgetpu-lint/description/v1
