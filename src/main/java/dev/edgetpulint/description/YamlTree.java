@@ -538,7 +538,11 @@ final class YamlTree {
     // A block node ends at the start of the next line: report it as ending at the end of its last line.
     while (endColumn == 1 && endLine > startLine) {
       endLine--;
-      endColumn = endLine - 1 < lines.length ? lines[endLine - 1].length() + 1 : 1;
+      if (endLine > lines.length) {
+        // SnakeYAML also breaks lines at U+0085, U+2028 and U+2029, which the line table does not.
+        break;
+      }
+      endColumn = lines[endLine - 1].length() + 1;
       if (!lines[endLine - 1].isBlank()) {
         break;
       }
