@@ -167,23 +167,60 @@ public final class DescriptionReader {
     if (quick.verdict() == SchemaPrecheck.Verdict.VALID) {
       return; // certainly valid: the full validator would find nothing
     }
-    List<ValidationMessage> messages = new ArrayList<>(SchemaHolder.SCHEMA.validate(root));
+    List<ValidationMessage> messages = fullValidation(root);
     messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
     for (ValidationMessage message : messages) {
       String pointer = pointer(message.getInstanceLocation());
-      problems.add(tree.problemAt(pointer, describe(message)));
+      problems.add(tree.problemAt(pointer, describe(message, root.at(pointer))));
     }
   }
 
-  /** networknt's message without the "$." prefix, with the offending scalar value where there is one. */
-  private static String describe(ValidationMessage message) {
+  /**
+   * {@code root}, or a copy with 0 for each NaN or infinity (YAML's {@code .nan}, {@code .inf}): networknt's
+   * enum check turns numbers into {@code BigDecimal}, which throws for them (found by the fuzzer). The
+   * messages quote the original values.
+   */
+  private static JsonNode finiteNumbers(JsonNode root) {
+    return hasNonFinite(root) ? replaceNonFinite(root.deepCopy()) : root;
+  }
+
+  private static boolean hasNonFinite(JsonNode node) {
+    if (node.isFloatingPointNumber()) {
+      return !Double.isFinite(node.doubleValue());
+    }
+    for (JsonNode child : node) {
+      if (hasNonFinite(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode replaceNonFinite(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.fields().forEachRemaining(e -> e.setValue(replaceNonFinite(e.getValue())));
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, replaceNonFinite(array.get(i)));
+      }
+    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0);
+    }
+    return node;
+  }
+
+  /**
+   * networknt's message without the "$." prefix, with the offending scalar value ({@code original}, the
+   * node at the message's location) where there is one.
+   */
+  private static String describe(ValidationMessage message, JsonNode original) {
     String text = message.getMessage();
     if (text.startsWith("$.")) {
       text = text.substring(2);
     } else if (text.startsWith("$: ")) {
       text = "document: " + text.substring(3);
     }
-    JsonNode value = message.getInstanceNode();
+    JsonNode value = original == null || original.isMissingNode() ? message.getInstanceNode() : original;
     if (value != null && value.isValueNode() && "enum".equals(message.getType())) {
       int colon = text.indexOf(": ");
       if (colon > 0) {
@@ -227,7 +264,7 @@ public final class DescriptionReader {
 
   /** The full validator's messages for {@code tree} (tests). */
   static List<ValidationMessage> fullValidation(JsonNode tree) {
-    return new ArrayList<>(SchemaHolder.SCHEMA.validate(tree));
+    return new ArrayList<>(SchemaHolder.SCHEMA.validate(finiteNumbers(tree)));
   }
 
   /** Turns a schema-valid tree into the graph model, resolving names and checking what a schema cannot. */
