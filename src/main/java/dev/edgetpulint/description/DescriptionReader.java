@@ -2,6 +2,9 @@ package dev.edgetpulint.description;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -40,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a model description ({@code MODEL.tflite.yaml}) into the graph model, exactly as the TFLite
@@ -197,14 +201,14 @@ public final class DescriptionReader {
   }
 
   private static JsonNode replaceNonFinite(JsonNode node) {
-    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+    if (node instanceof ObjectNode object) {
       object.fields().forEachRemaining(e -> e.setValue(replaceNonFinite(e.getValue())));
-    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+    } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         array.set(i, replaceNonFinite(array.get(i)));
       }
     } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0);
+      return DoubleNode.valueOf(0);
     }
     return node;
   }
@@ -541,7 +545,7 @@ public final class DescriptionReader {
      * let through: real files sometimes carry another table than the operator's (the corpus has
      * SEGMENT_SUM with AddOptions), and a description of such a file must read back as the file.
      */
-    private void checkOptionNames(String opName, java.util.Set<String> names, String pointer, String label) {
+    private void checkOptionNames(String opName, Set<String> names, String pointer, String label) {
       OptionsSchema.OptionsTable table = OperatorOptions.forOperator(opName);
       for (String name : names) {
         if ((table != null && table.field(name) != null) || OperatorOptions.isFieldOfAnyTable(name)) {
