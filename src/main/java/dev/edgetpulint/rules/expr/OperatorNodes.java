@@ -4,13 +4,20 @@ package dev.edgetpulint.rules.expr;
 final class OperatorNodes {
   private OperatorNodes() {}
 
-  static final class Not extends Node {
-    private final Node operand;
-    private final String source;
+  /** An operator with one operand; {@code source} is the operand's text, for error messages. */
+  abstract static class Unary extends Node {
+    final Node operand;
+    final String source;
 
-    Not(Node operand, String source) {
+    Unary(Node operand, String source) {
       this.operand = operand;
       this.source = source;
+    }
+  }
+
+  static final class Not extends Unary {
+    Not(Node operand, String source) {
+      super(operand, source);
     }
 
     @Override
@@ -19,13 +26,9 @@ final class OperatorNodes {
     }
   }
 
-  static final class Negate extends Node {
-    private final Node operand;
-    private final String source;
-
+  static final class Negate extends Unary {
     Negate(Node operand, String source) {
-      this.operand = operand;
-      this.source = source;
+      super(operand, source);
     }
 
     @Override
@@ -34,13 +37,9 @@ final class OperatorNodes {
     }
   }
 
-  static final class Plus extends Node {
-    private final Node operand;
-    private final String source;
-
+  static final class Plus extends Unary {
     Plus(Node operand, String source) {
-      this.operand = operand;
-      this.source = source;
+      super(operand, source);
     }
 
     @Override
