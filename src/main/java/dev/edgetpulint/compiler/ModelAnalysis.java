@@ -38,7 +38,13 @@ public record ModelAnalysis(
   }
 
   public long edgeTpuCount() {
-    return placements.stream().filter(p -> p.target() == Target.EDGETPU).count();
+    long count = 0;
+    for (Placement p : placements) {
+      if (p.target() == Target.EDGETPU) {
+        count++;
+      }
+    }
+    return count;
   }
 
   public long cpuCount() {

@@ -57,7 +57,7 @@ final class CompiledRule {
     for (Map.Entry<String, String> e : rule.let().entrySet()) {
       Expression x = compile(e.getValue(), "let." + e.getKey());
       String name = e.getKey().intern(); // the scope finds interned names by identity
-      if (x.variables().stream().anyMatch(tensorDependent::contains)) {
+      if (!java.util.Collections.disjoint(x.variables(), tensorDependent)) {
         perTensor.put(name, x);
         tensorDependent.add(name);
       } else {

@@ -64,7 +64,9 @@ public final class LintService {
     /** Configured suppressions that applied to some model and silenced nothing, with their source. */
     synchronized Map<ConfigSuppression, String> unusedConfigured() {
       Map<ConfigSuppression, String> out = new java.util.IdentityHashMap<>(applicable);
-      used.forEach(out::remove);
+      for (ConfigSuppression s : used) {
+        out.remove(s);
+      }
       return out;
     }
 
@@ -156,8 +158,10 @@ public final class LintService {
       out.add(new UnusedSuppression("config", entry.getValue(), String.join(", ", s.paths()), s.rule(),
           s.location(), s.reason()));
     }
-    out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
-        .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
+    if (out.size() > 1) {
+      out.sort(java.util.Comparator.comparing(UnusedSuppression::source).thenComparing(UnusedSuppression::path)
+          .thenComparing(UnusedSuppression::rule).thenComparing(u -> String.valueOf(u.location())));
+    }
     return out;
   }
 

@@ -4,6 +4,7 @@ import dev.edgetpulint.rules.Severity;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,13 @@ public record LintConfig(
 
   /** The suppressions whose paths match {@code model}. */
   public List<ConfigSuppression> suppressionsFor(Path model) {
-    return suppressions.stream().filter(s -> s.paths().isEmpty() || matchesAny(s.paths(), model)).toList();
+    List<ConfigSuppression> out = new ArrayList<>();
+    for (ConfigSuppression s : suppressions) {
+      if (s.paths().isEmpty() || matchesAny(s.paths(), model)) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   private boolean matchesAny(List<String> globs, Path model) {

@@ -47,7 +47,11 @@ public record RuleSettings(
     Map<String, Severity> severities = new LinkedHashMap<>(severity);
     severities.putAll(more.severity);
     List<Path> dirs = new ArrayList<>(ruleDirs);
-    more.ruleDirs.stream().filter(d -> !dirs.contains(d)).forEach(dirs::add);
+    for (Path dir : more.ruleDirs) {
+      if (!dirs.contains(dir)) {
+        dirs.add(dir);
+      }
+    }
     return new RuleSettings(
         more.runtime != null ? more.runtime : runtime,
         more.multipleSubgraphs != null ? more.multipleSubgraphs : multipleSubgraphs,
@@ -58,8 +62,16 @@ public record RuleSettings(
 
   /** Whether findings of {@code ruleId} are reported at all (select/ignore by id or prefix). */
   public boolean selects(String ruleId) {
-    boolean selected = select.isEmpty() || select.stream().anyMatch(s -> matches(s, ruleId));
-    return selected && ignore.stream().noneMatch(s -> matches(s, ruleId));
+    return (select.isEmpty() || matchesAny(select, ruleId)) && !matchesAny(ignore, ruleId);
+  }
+
+  private static boolean matchesAny(List<String> patterns, String ruleId) {
+    for (String pattern : patterns) {
+      if (matches(pattern, ruleId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean matches(String pattern, String ruleId) {
