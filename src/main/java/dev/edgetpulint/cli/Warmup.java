@@ -6,8 +6,8 @@ import dev.edgetpulint.tflite.OptionsSchema;
 
 /**
  * Start-up work a {@code check} needs anyway, done on a second core while the main thread starts
- * picocli and parses the command line (docs/performance.md, "Cold start"): the built-in rules and the
- * TFLite reader's operator and options tables. Both are loaded once per process and guarded, so the
+ * picocli and parses the command line (docs/performance.md, "Cold start"): the built-in rules (read,
+ * and the rules every model meets compiled) and the TFLite reader's operator and options tables. Both are loaded once per process and guarded, so the
  * main thread uses what this thread loaded or waits for it to finish. Nothing here can change a
  * result: a failure is left for the main thread to meet again and report as usual.
  */
@@ -40,7 +40,7 @@ final class Warmup {
     try {
       OptionsSchema.get();
       BuiltinOperators.maxKnownCode();
-      RuleSet.builtIn();
+      RuleSet.builtIn().compileRulesForEveryModel();
     } catch (RuntimeException | Error e) {
       // The check loads the same and reports the problem with its own message and exit code.
     }

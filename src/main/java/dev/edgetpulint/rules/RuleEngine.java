@@ -13,21 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Evaluates a {@link RuleSet} against a model. Rules are compiled on first use, so a model only pays
- * for the rules of the operator types it contains. Thread-safe; reuse one engine across models.
+ * Evaluates a {@link RuleSet} against a model. Rules are compiled on first use (and kept by the rule
+ * set), so a model only pays for the rules of the operator types it contains. Thread-safe; reuse one
+ * engine across models.
  */
 public final class RuleEngine {
   private final RuleSet ruleSet;
-  private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
   /** A plan per evaluation context met (runtime and compiler); see {@link Plan}. */
   private final Map<EvaluationContext, Plan> plans = new ConcurrentHashMap<>();
   /** Contexts are few (runtimes 10 to 14, a compiler or two); a client that varies them endlessly does not fill memory. */
   private static final int MAX_PLANS = 64;
-  /** Hands out the tensor verdict slots of the compiled rules ({@link CompiledRule}). */
-  private final AtomicInteger verdictSlots = new AtomicInteger();
 
   public RuleEngine(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -156,7 +153,7 @@ public final class RuleEngine {
   }
 
   private CompiledRule compiled(Rule rule) {
-    return compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
+    return ruleSet.compiled(rule);
   }
 
   /**
@@ -218,7 +215,7 @@ public final class RuleEngine {
     List<String> problems = new ArrayList<>();
     for (Rule rule : ruleSet.rules()) {
       try {
-        compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
+        ruleSet.compiled(rule);
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }

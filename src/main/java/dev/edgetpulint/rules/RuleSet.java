@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An ordered, id-unique set of rules: the packaged ones plus any loaded from {@code --rules DIR}. */
 public final class RuleSet {
@@ -30,6 +32,13 @@ public final class RuleSet {
 
   private final List<Rule> rules;
   private final Map<String, Rule> byId;
+  /**
+   * Each rule's compiled form, made on first use and shared by every engine over this set (the
+   * built-in set lives for the process, so the warm-up thread can compile ahead of the first check).
+   */
+  private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
+  /** Hands out the tensor verdict slots of the compiled rules ({@link CompiledRule}). */
+  private final AtomicInteger verdictSlots = new AtomicInteger();
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -121,7 +130,7 @@ public final class RuleSet {
     }
     for (Rule r : extra) {
       try {
-        CompiledRule.compile(r, new java.util.concurrent.atomic.AtomicInteger()); // to check it compiles
+        CompiledRule.compile(r, new AtomicInteger()); // to check it compiles
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }
@@ -258,6 +267,33 @@ public final class RuleSet {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * {@code rule} (of this set) compiled.
+   *
+   * @throws RuleLoadException naming the rule's file, line and field when an expression is broken
+   */
+  CompiledRule compiled(Rule rule) {
+    CompiledRule c = compiled.get(rule.id());
+    return c != null ? c : compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
+  }
+
+  /**
+   * Compiles now the rules that every model meets: the model rules and the rules for every kind of
+   * operator. Start-up work for a second core (cli.Warmup); a rule that does not compile is left for
+   * the evaluation to report.
+   */
+  public void compileRulesForEveryModel() {
+    for (Rule rule : rules) {
+      if (rule.scope() == Rule.Scope.MODEL || rule.ops().contains("*")) {
+        try {
+          compiled(rule);
+        } catch (RuleLoadException e) {
+          // The check compiles it again and reports the problem.
+        }
+      }
+    }
   }
 
   public Optional<Rule> rule(String id) {
