@@ -140,7 +140,7 @@ final class FlatBuffer {
 
   FlatTable root(String what) {
     check(0, 8, "root offset");
-    return table(deref(0, what), () -> what);
+    return table(deref(0, what), Place.text(what));
   }
 
   /** The table at {@code pos}; {@code what} names it in an error message, and is asked only then. */

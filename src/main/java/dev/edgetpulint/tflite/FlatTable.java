@@ -26,7 +26,7 @@ final class FlatTable {
       throw new MalformedFlatBufferException(
           "the vtable of " + what.get() + " has an invalid size " + vtableSize);
     }
-    fb.check(vtable, vtableSize, () -> "vtable of " + what.get());
+    fb.check(vtable, vtableSize, Place.part("", "vtable", what));
     fb.check(pos, Math.max(4, inlineSize), what);
   }
 
@@ -111,7 +111,7 @@ final class FlatTable {
   }
 
   FlatTable table(int id, String name) {
-    return table(id, () -> name);
+    return table(id, Place.text(name));
   }
 
   /** The string of field {@code id}, or null when absent. */

@@ -49,17 +49,40 @@ final class FlatVector {
 
   IntList ints() {
     fb.spend(length, what);
-    return IntList.read(length, i -> fb.i32(at(i)));
+    return IntList.read(length, new Int32s());
   }
 
   LongList longs() {
     fb.spend(length, what);
-    return LongList.read(length, i -> fb.i64(at(i)));
+    return LongList.read(length, new Int64s());
   }
 
   FloatList floats() {
     fb.spend(length, what);
-    return FloatList.read(length, i -> fb.f32(at(i)));
+    return FloatList.read(length, new Float32s());
+  }
+
+  // The elements as the lists read them: classes rather than lambdas, as for Place.
+
+  private final class Int32s implements IntList.IntSource {
+    @Override
+    public int get(int i) {
+      return fb.i32(at(i));
+    }
+  }
+
+  private final class Int64s implements LongList.LongSource {
+    @Override
+    public long get(int i) {
+      return fb.i64(at(i));
+    }
+  }
+
+  private final class Float32s implements FloatList.FloatSource {
+    @Override
+    public float get(int i) {
+      return fb.f32(at(i));
+    }
   }
 
   /** Element {@code i} read as the given scalar type. */

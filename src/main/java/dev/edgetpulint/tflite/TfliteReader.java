@@ -100,13 +100,7 @@ public final class TfliteReader {
         throw new ModelReadException(source, "empty file (0 bytes), not a TensorFlow Lite model");
       }
       MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
-      return parse(map, source, (offset, length) -> {
-        // Data stored outside the FlatBuffer of a model larger than 2 GB: map just that range.
-        if (offset < 0 || length < 0 || length > Integer.MAX_VALUE || offset + length > size) {
-          return null;
-        }
-        return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
-      });
+      return parse(map, source, new FileRanges(channel, size));
     } catch (NoSuchFileException e) {
       throw new ModelReadException(source, "no such file");
     } catch (AccessDeniedException e) {
@@ -129,6 +123,25 @@ public final class TfliteReader {
   @FunctionalInterface
   interface ExternalData {
     ByteBuffer map(long offset, long length) throws IOException;
+  }
+
+  /** Data stored outside the FlatBuffer of a model larger than 2 GB: each range mapped on its own. */
+  private static final class FileRanges implements ExternalData {
+    private final FileChannel channel;
+    private final long size;
+
+    FileRanges(FileChannel channel, long size) {
+      this.channel = channel;
+      this.size = size;
+    }
+
+    @Override
+    public ByteBuffer map(long offset, long length) throws IOException {
+      if (offset < 0 || length < 0 || length > Integer.MAX_VALUE || offset + length > size) {
+        return null;
+      }
+      return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
   }
 
   private static Model parse(ByteBuffer buffer, String source, ExternalData external) throws IOException {
@@ -241,8 +254,7 @@ public final class TfliteReader {
         fb.spend(subgraphVector.length(), "subgraphs");
         spans = new SpanTable.Builder(subgraphVector.length());
         for (int s = 0; s < subgraphVector.length(); s++) {
-          int index = s;
-          subgraphs.add(subgraph(s, subgraphVector.table(s, () -> "subgraphs[" + index + "]"), opCodes));
+          subgraphs.add(subgraph(s, subgraphVector.table(s, Place.element("subgraphs", s)), opCodes));
         }
       }
       String description = root.string(MODEL_DESCRIPTION, "description");
@@ -251,8 +263,7 @@ public final class TfliteReader {
       if (metadata != null) {
         fb.spend(metadata.length(), "metadata");
         for (int i = 0; i < metadata.length(); i++) {
-          int index = i;
-          String name = metadata.table(i, () -> "metadata[" + index + "]").string(METADATA_NAME, "metadata name");
+          String name = metadata.table(i, Place.element("metadata", i)).string(METADATA_NAME, "metadata name");
           metadataNames.add(name == null ? "" : name);
         }
       }
@@ -261,8 +272,7 @@ public final class TfliteReader {
       if (signatures != null) {
         fb.spend(signatures.length(), "signature_defs");
         for (int i = 0; i < signatures.length(); i++) {
-          int index = i;
-          String key = signatures.table(i, () -> "signature_defs[" + index + "]")
+          String key = signatures.table(i, Place.element("signature_defs", i))
               .string(SIGNATURE_KEY, "signature_key");
           signatureKeys.add(key == null ? "" : key);
         }
@@ -277,8 +287,7 @@ public final class TfliteReader {
       }
       fb.spend(vector.length(), "operator_codes");
       for (int i = 0; i < vector.length(); i++) {
-        int index = i;
-        FlatTable t = vector.table(i, () -> "operator_codes[" + index + "]");
+        FlatTable t = vector.table(i, Place.element("operator_codes", i));
         // The schema: the larger of builtin_code and deprecated_builtin_code is the op's code.
         int code = Math.max(t.i32(OPCODE_BUILTIN_CODE, 0), t.i8(OPCODE_DEPRECATED_BUILTIN_CODE, 0));
         String custom = t.string(OPCODE_CUSTOM_CODE, "custom_code");
@@ -295,8 +304,7 @@ public final class TfliteReader {
         fb.spend(tv.length(), "tensors");
         spans.tensorCount(s, tv.length());
         for (int i = 0; i < tv.length(); i++) {
-          int index = i;
-          FlatTable tt = tv.table(i, () -> Model.tensorLocation(s, index));
+          FlatTable tt = tv.table(i, Place.tensor(s, i));
           spans.tensor(s, i, Span.bytes(tt.position(), tt.inlineSize()));
           tensors.add(tensor(i, tt));
         }
@@ -307,9 +315,8 @@ public final class TfliteReader {
         fb.spend(ov.length(), "operators");
         spans.operatorCount(s, ov.length());
         for (int i = 0; i < ov.length(); i++) {
-          int index = i;
           // Built only for an error message: a string per operator was a measurable part of a read.
-          Supplier<String> location = () -> Model.operatorLocation(s, index);
+          Place location = Place.operator(s, i);
           FlatTable ot = ov.table(i, location);
           spans.operator(s, i, Span.bytes(ot.position(), ot.inlineSize()));
           operators.add(operator(s, i, location, ot, opCodes));
@@ -363,7 +370,7 @@ public final class TfliteReader {
       if (shared != null) {
         return shared == NO_DATA ? null : ConstantData.view(shared.bytes(), type, shared.fileOffset());
       }
-      FlatTable b = buffers.table(i, () -> "buffers[" + i + "]");
+      FlatTable b = buffers.table(i, Place.element("buffers", i));
       ConstantData data = null;
       FlatVector bytes = b.vector(BUFFER_DATA, 1, "buffers[" + i + "].data");
       if (bytes != null && bytes.length() > 0) {
@@ -427,7 +434,7 @@ public final class TfliteReader {
         return OptionValues.empty();
       }
       OptionsSchema.OptionsTable def = schema.table(union, type);
-      FlatTable table = op.table(valueId, () -> "the " + union + " of " + location.get());
+      FlatTable table = op.table(valueId, Place.part("the ", union, location));
       return def != null && table != null ? schema.decode(table, def) : OptionValues.empty();
     }
 
