@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/edgetpu-lint with class-data sharing: the archive `mvn package` writes
- * (bench/cds-training/CdsArchive.java) is passed only with the jar it was written for; a moved jar runs
- * silently without it, and its first check writes an archive to the cache that later runs use. The jar
- * here holds the classes under test and names the dependencies in its manifest (the shaded jar is not
- * built yet during the test phase).
+ * bin/edgetpu-lint with class-data sharing: the archive written next to the jar (as `mvn package`
+ * does) is passed while it is newer than the jar; a jar without a fitting archive writes one to the
+ * cache on its first check, which later runs use; a jar moved with its archive runs silently with the
+ * JDK's archive alone. Every run's output is the output without class-data sharing. The jar here holds
+ * the classes under test and names the dependencies in its manifest (the shaded jar is not built yet
+ * during the test phase).
  */
 class LauncherArchiveTest {
   private static final Path LAUNCHER = Path.of("bin/edgetpu-lint").toAbsolutePath();
@@ -49,13 +50,13 @@ class LauncherArchiveTest {
   }
 
   @Test
-  void packagedArchiveOnlyWithItsJarAndACachedOneForAMovedJar() throws Exception {
+  void archiveNextToTheJarOrWrittenToTheCache() throws Exception {
     Path jar = writeJar(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path archive = temp.resolve("build/edgetpu-lint.jsa");
-    Run dump = run(List.of(java(), "bench/cds-training/CdsArchive.java", jar.toString(), archive.toString(),
-        "check", TRAINING.toString()), Map.of());
-    assertEquals(0, dump.exitCode(), dump.output());
-    assertTrue(Files.isRegularFile(archive) && Files.isRegularFile(Path.of(archive + ".key")), dump.output());
+    // The pom's training run (appcds-archive), on one input.
+    Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
+        "-jar", jar.toString(), "check", TRAINING.toString()), Map.of());
+    assertTrue(Files.isRegularFile(archive), training.output());
 
     String expected = launch(jar, "off", "check", TRAINING.toString()).output();
     assertTrue(expected.contains("Checked 1 model"), expected);
@@ -63,19 +64,25 @@ class LauncherArchiveTest {
     assertTrue(launchLoggingCds(jar).contains("Opened archive " + archive), "the packaged archive is used");
     assertFalse(Files.exists(cache), "nothing written to the cache while the packaged archive fits");
 
-    // Moved with its archive and key (as a copy keeping the times): the key names another jar path.
+    // Moved with its archive, times kept: the JVM finds that the archive records another jar path and
+    // runs with the JDK's archive only, silently.
     Path moved = Files.createDirectories(temp.resolve("moved"));
-    for (String name : List.of("edgetpu-lint.jar", "edgetpu-lint.jsa", "edgetpu-lint.jsa.key")) {
+    for (String name : List.of("edgetpu-lint.jar", "edgetpu-lint.jsa")) {
       Files.copy(temp.resolve("build").resolve(name), moved.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
     }
-    Path movedJar = moved.resolve("edgetpu-lint.jar");
-    assertFalse(launchLoggingCds(movedJar).contains("Opened archive " + moved.resolve("edgetpu-lint.jsa")));
-    assertEquals(expected, launch(movedJar, "on", "check", TRAINING.toString()).output(), "silent first run");
+    assertEquals(expected, launch(moved.resolve("edgetpu-lint.jar"), "on", "check", TRAINING.toString()).output());
+
+    // Installed without an archive: the first check writes one to the cache, silently.
+    Path installed = Files.createDirectories(temp.resolve("installed")).resolve("edgetpu-lint.jar");
+    Files.copy(jar, installed);
+    assertFalse(launchLoggingCds(installed).contains("Opened archive " + temp), "--version writes none");
+    assertFalse(Files.exists(cache), "only a check writes one");
+    assertEquals(expected, launch(installed, "on", "check", TRAINING.toString()).output(), "silent first run");
     List<Path> written = cached();
     assertEquals(1, written.size(), "the first check writes one archive: " + written);
     assertTrue(written.get(0).getFileName().toString().endsWith(".jsa"), "no temporary file left: " + written);
-    assertEquals(expected, launch(movedJar, "on", "check", TRAINING.toString()).output());
-    assertTrue(launchLoggingCds(movedJar).contains("Opened archive " + written.get(0)), "later runs use it");
+    assertEquals(expected, launch(installed, "on", "check", TRAINING.toString()).output());
+    assertTrue(launchLoggingCds(installed).contains("Opened archive " + written.get(0)), "later runs use it");
   }
 
   private List<Path> cached() throws IOException {
