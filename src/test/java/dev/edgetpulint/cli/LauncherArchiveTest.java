@@ -1,0 +1,153 @@
+package dev.edgetpulint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/edgetpu-lint with class-data sharing: the archive written next to the jar (as `mvn package`
+ * does) is passed while it is newer than the jar; a jar without a fitting archive writes one to the
+ * cache on its first check, which later runs use; a jar moved with its archive runs silently with the
+ * JDK's archive alone. Every run's output is the output without class-data sharing. The jar here holds
+ * the classes under test and names the dependencies in its manifest (the shaded jar is not built yet
+ * during the test phase).
+ */
+class LauncherArchiveTest {
+  private static final Path LAUNCHER = Path.of("bin/edgetpu-lint").toAbsolutePath();
+  private static final Path TRAINING = Path.of("bench/cds-training/conv.tflite").toAbsolutePath();
+
+  @TempDir Path temp;
+  private Path cache;
+
+  private record Run(int exitCode, String output) {}
+
+  @BeforeEach
+  void requireLinux() {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+    Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "class-data sharing as on Linux");
+    cache = temp.resolve("cache");
+  }
+
+  @Test
+  void archiveNextToTheJarOrWrittenToTheCache() throws Exception {
+    Path jar = writeJar(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
+    Path archive = temp.resolve("build/edgetpu-lint.jsa");
+    // The pom's training run (appcds-archive), on one input.
+    Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
+        "-jar", jar.toString(), "check", TRAINING.toString()), Map.of());
+    assertTrue(Files.isRegularFile(archive), training.output());
+
+    String expected = launch(jar, "off", "check", TRAINING.toString()).output();
+    assertTrue(expected.contains("Checked 1 model"), expected);
+    assertEquals(expected, launch(jar, "on", "check", TRAINING.toString()).output());
+    assertTrue(launchLoggingCds(jar).contains("Opened archive " + archive), "the packaged archive is used");
+    assertFalse(Files.exists(cache), "nothing written to the cache while the packaged archive fits");
+
+    // Moved with its archive, times kept: the JVM finds that the archive records another jar path and
+    // runs with the JDK's archive only, silently.
+    Path moved = Files.createDirectories(temp.resolve("moved"));
+    for (String name : List.of("edgetpu-lint.jar", "edgetpu-lint.jsa")) {
+      Files.copy(temp.resolve("build").resolve(name), moved.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    assertEquals(expected, launch(moved.resolve("edgetpu-lint.jar"), "on", "check", TRAINING.toString()).output());
+
+    // Installed without an archive: the first check writes one to the cache, silently.
+    Path installed = Files.createDirectories(temp.resolve("installed")).resolve("edgetpu-lint.jar");
+    Files.copy(jar, installed);
+    assertFalse(launchLoggingCds(installed).contains("Opened archive " + temp), "--version writes none");
+    assertFalse(Files.exists(cache), "only a check writes one");
+    assertEquals(expected, launch(installed, "on", "check", TRAINING.toString()).output(), "silent first run");
+    List<Path> written = cached();
+    assertEquals(1, written.size(), "the first check writes one archive: " + written);
+    assertTrue(written.get(0).getFileName().toString().endsWith(".jsa"), "no temporary file left: " + written);
+    assertEquals(expected, launch(installed, "on", "check", TRAINING.toString()).output());
+    assertTrue(launchLoggingCds(installed).contains("Opened archive " + written.get(0)), "later runs use it");
+  }
+
+  private List<Path> cached() throws IOException {
+    try (Stream<Path> files = Files.list(cache.resolve("edgetpu-lint"))) {
+      return files.toList();
+    }
+  }
+
+  /** The output of `--version` with the JVM's CDS log on (after the launcher's -Xlog:cds=off). */
+  private String launchLoggingCds(Path jar) throws Exception {
+    return run(List.of(LAUNCHER.toString(), "--version"), Map.of("EDGETPU_LINT_JAR", jar.toString(),
+        "EDGETPU_LINT_JAVA_OPTS", "-Xlog:cds=info")).output();
+  }
+
+  private Run launch(Path jar, String cds, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    return run(command, Map.of("EDGETPU_LINT_JAR", jar.toString(), "EDGETPU_LINT_CDS", cds));
+  }
+
+  private Run run(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .directory(Path.of("").toAbsolutePath().toFile());
+    builder.environment().remove("EDGETPU_LINT_CLASSPATH");
+    builder.environment().remove("EDGETPU_LINT_JAVA_OPTS");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command));
+    return new Run(process.exitValue(), output);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** A jar of the main classes that names the rest of the test class path in its manifest. */
+  private static Path writeJar(Path jar) throws IOException {
+    Path classes = null;
+    List<String> classPath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      if (Files.isRegularFile(path.resolve("dev/edgetpulint/cli/Main.class"))) {
+        classes = path;
+      } else if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
+        classPath.add(path.toUri().toString());
+      }
+    }
+    Assumptions.assumeTrue(classes != null, "the main classes are a directory on the class path");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+    Path root = classes;
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        Stream<Path> files = Files.walk(root)) {
+      for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(root.relativize(path).toString().replace(File.separatorChar, '/')));
+        Files.copy(path, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+}
