@@ -170,6 +170,24 @@ public final class RuleIndex {
    * first asked for.
    */
   static Optional<List<Rule>> read(Map<String, String> checksums, Function<String, String> text) {
+    return read(indexed -> checksums, text);
+  }
+
+  /** The checksums of the rule files there are, asked once the index's own file names are known. */
+  @FunctionalInterface
+  interface Checksums {
+    /**
+     * Name to {@link #checksum(String)} of the rule files; {@code indexed} are the names the index
+     * lists, so a source that can look files up by name need not list them all.
+     */
+    Map<String, String> of(List<String> indexed) throws IOException;
+  }
+
+  /**
+   * As {@link #read(Map, Function)}, with the checksums asked for the names the index lists; the
+   * index is used when exactly those files exist with those checksums.
+   */
+  static Optional<List<Rule>> read(Checksums checksums, Function<String, String> text) {
     try (InputStream resource = RuleIndex.class.getResourceAsStream(RESOURCE)) {
       if (resource == null) {
         return Optional.empty();
@@ -181,21 +199,22 @@ public final class RuleIndex {
     }
   }
 
-  private static List<Rule> rules(DataInputStream in, Map<String, String> checksums, Function<String, String> text)
+  private static List<Rule> rules(DataInputStream in, Checksums checksums, Function<String, String> text)
       throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
       return null;
     }
     int fileCount = in.readInt();
-    if (fileCount != checksums.size()) {
+    Map<String, String> indexed = new LinkedHashMap<>();
+    for (int i = 0; i < fileCount; i++) {
+      String name = string(in);
+      indexed.put(name, string(in));
+    }
+    if (!indexed.equals(checksums.of(List.copyOf(indexed.keySet())))) {
       return null;
     }
     Map<String, RuleLoader.ExampleSource> sources = new LinkedHashMap<>();
-    for (int i = 0; i < fileCount; i++) {
-      String name = string(in);
-      if (!string(in).equals(checksums.get(name))) {
-        return null;
-      }
+    for (String name : indexed.keySet()) {
       sources.put(name, new RuleLoader.ExampleSource(name, () -> text.apply(name)));
     }
     int count = in.readInt();

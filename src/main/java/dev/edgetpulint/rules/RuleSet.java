@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** An ordered, id-unique set of rules: the packaged ones plus any loaded from {@code --rules DIR}. */
 public final class RuleSet {
@@ -86,7 +86,7 @@ public final class RuleSet {
         if (s == null) {
           // The build-time index, when it matches the packaged YAML; else (an IDE run after editing a
           // rule) the YAML itself.
-          s = of(RuleIndex.read(builtInChecksums(), RuleSet::builtInText)
+          s = of(RuleIndex.read(RuleSet::builtInChecksums, RuleSet::builtInText)
               .orElseGet(() -> parseAll(builtInFiles(), false, true)));
           builtIn = s;
         }
@@ -161,35 +161,35 @@ public final class RuleSet {
 
   /**
    * The packaged rule files, name ("rules/ops.yaml") to {@link RuleIndex#checksum(String)}: from a
-   * jar, the CRC-32 and length its directory records (no file is read); from a directory of classes,
-   * computed from the bytes.
+   * directory of classes, every rule file there, computed from the bytes (a rule file added while
+   * developing is seen); from a jar, the files {@code indexed} names, with the CRC-32 and length the
+   * jar's directory records (no file is read, and the jar's few thousand entries are not walked: its
+   * rule files are the ones the build indexed).
    */
-  static Map<String, String> builtInChecksums() {
+  static Map<String, String> builtInChecksums(List<String> indexed) throws IOException {
     Path location = codeLocation();
     if (Files.isDirectory(location)) {
       Map<String, String> sums = new TreeMap<>();
       builtInFiles().forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
       return sums;
     }
-    try {
-      return jarChecksums(location);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the packaged rules", e);
-    }
+    return jarChecksums(location, indexed);
   }
 
-  /** {@link #builtInChecksums()} of the rule files in a jar. */
-  static Map<String, String> jarChecksums(Path jarFile) throws IOException {
+  /** {@link #builtInChecksums} of the rule files {@code names} in a jar: those it has. */
+  static Map<String, String> jarChecksums(Path jarFile, List<String> names) throws IOException {
     Map<String, String> sums = new TreeMap<>();
     try (JarFile jar = new JarFile(jarFile.toFile())) {
-      Enumeration<JarEntry> entries = jar.entries();
-      while (entries.hasMoreElements()) {
-        JarEntry e = entries.nextElement();
-        if (isRuleFile(e.getName()) && e.getCrc() >= 0 && e.getSize() >= 0) {
-          sums.put(e.getName(), RuleIndex.checksum(e.getCrc(), e.getSize()));
-        } else if (isRuleFile(e.getName())) {
+      for (String name : names) {
+        JarEntry e = isRuleFile(name) ? jar.getJarEntry(name) : null;
+        if (e == null) {
+          continue;
+        }
+        if (e.getCrc() >= 0 && e.getSize() >= 0) {
+          sums.put(name, RuleIndex.checksum(e.getCrc(), e.getSize()));
+        } else {
           try (InputStream in = jar.getInputStream(e)) {
-            sums.put(e.getName(), RuleIndex.checksum(in.readAllBytes()));
+            sums.put(name, RuleIndex.checksum(in.readAllBytes()));
           }
         }
       }

@@ -75,14 +75,32 @@ class RuleIndexTest {
       put(out, "other/d.yaml", stored, false);
     }
     assertEquals(Map.of("rules/a.yaml", RuleIndex.checksum(deflated), "rules/b.yaml", RuleIndex.checksum(stored)),
-        RuleSet.jarChecksums(jar));
+        RuleSet.jarChecksums(jar, List.of("rules/a.yaml", "rules/b.yaml", "rules/sub/c.yaml", "rules/readme.txt",
+            "other/d.yaml", "rules/missing.yaml")));
   }
 
   @Test
-  void builtInChecksumsDescribeThePackagedTexts() {
+  void builtInChecksumsDescribeThePackagedTexts() throws Exception {
     Map<String, String> expected = new TreeMap<>();
     RuleSet.builtInFiles().forEach((name, text) -> expected.put(name, RuleIndex.checksum(text)));
-    assertEquals(expected, RuleSet.builtInChecksums());
+    assertEquals(expected, RuleSet.builtInChecksums(List.copyOf(expected.keySet())));
+  }
+
+  @Test
+  void aJarWithThePackagedRuleFilesUsesTheIndexAndAChangedOneDoesNot(@TempDir Path dir) throws Exception {
+    Map<String, String> files = RuleSet.builtInFiles();
+    Path jar = dir.resolve("lint.jar");
+    Path changed = dir.resolve("changed.jar");
+    String first = files.keySet().iterator().next();
+    try (JarOutputStream same = new JarOutputStream(Files.newOutputStream(jar));
+        JarOutputStream other = new JarOutputStream(Files.newOutputStream(changed))) {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        put(same, f.getKey(), f.getValue(), false);
+        put(other, f.getKey(), f.getKey().equals(first) ? f.getValue() + "\n" : f.getValue(), true);
+      }
+    }
+    assertTrue(RuleIndex.read(indexed -> RuleSet.jarChecksums(jar, indexed), files::get).isPresent());
+    assertTrue(RuleIndex.read(indexed -> RuleSet.jarChecksums(changed, indexed), files::get).isEmpty());
   }
 
   private static void put(JarOutputStream out, String name, String text, boolean stored) throws Exception {
