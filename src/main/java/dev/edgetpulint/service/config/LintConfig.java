@@ -47,7 +47,7 @@ public record LintConfig(
         out.add(s);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private boolean matchesAny(List<String> globs, Path model) {
