@@ -1,6 +1,7 @@
 package dev.edgetpulint.compiler;
 
 import dev.edgetpulint.graph.EdgeTpuPackage;
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
@@ -110,7 +111,8 @@ public final class CompilerPath {
       }
       boolean rejected = !quantization.compatible() && partition.customOpCount() == 0;
       int[] producer = producers(subgraph);
-      List<List<Integer>> consumers = consumers(subgraph);
+      // Made only when an op on the CPU is a float conversion (see isIoBoundary): most models have none.
+      List<List<Integer>> consumers = null;
       int[] causes = nearestUnmappableAncestors(subgraph, producer, mappable);
       for (Operator op : ops) {
         int i = op.index();
@@ -129,6 +131,9 @@ public final class CompilerPath {
           placement = new Placement(subgraph.index(), i, op.displayName(), op.version(), Target.CPU,
               CompilerStatus.MORE_THAN_ONE_SUBGRAPH, PlacementReason.COLLATERAL, cause, withCollateral);
         } else {
+          if (consumers == null && QuantizationClassifier.isConversion(op.opName())) {
+            consumers = consumers(subgraph);
+          }
           PlacementReason reason = rejected ? PlacementReason.MODEL_REJECTED
               : isIoBoundary(subgraph, producer, consumers, partition.kept(), op) ? PlacementReason.IO_BOUNDARY
               : PlacementReason.UNSUPPORTED;
@@ -221,7 +226,9 @@ public final class CompilerPath {
     int[] producer = new int[subgraph.tensors().size()];
     java.util.Arrays.fill(producer, -1);
     for (Operator op : subgraph.operators()) {
-      for (int t : op.outputs()) {
+      IntList outputs = op.outputIndices();
+      for (int k = 0; k < outputs.size(); k++) {
+        int t = outputs.getInt(k);
         if (t >= 0 && t < producer.length) {
           producer[t] = op.index();
         }
@@ -236,7 +243,9 @@ public final class CompilerPath {
       consumers.add(new ArrayList<>(1));
     }
     for (Operator op : subgraph.operators()) {
-      for (int t : op.inputs()) {
+      IntList inputs = op.inputIndices();
+      for (int k = 0; k < inputs.size(); k++) {
+        int t = inputs.getInt(k);
         if (t >= 0 && t < consumers.size()) {
           consumers.get(t).add(op.index());
         }
@@ -256,7 +265,9 @@ public final class CompilerPath {
     java.util.Arrays.fill(cause, -1);
     for (Operator op : subgraph.operators()) {
       int best = -1;
-      for (int t : op.inputs()) {
+      IntList inputs = op.inputIndices();
+      for (int k = 0; k < inputs.size(); k++) {
+        int t = inputs.getInt(k);
         int p = t >= 0 && t < producer.length ? producer[t] : -1;
         if (p < 0 || p >= op.index()) {
           continue;

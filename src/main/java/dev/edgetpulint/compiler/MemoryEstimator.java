@@ -1,11 +1,10 @@
 package dev.edgetpulint.compiler;
 
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Stage 4 of the compiler path: how much of the mapped ops' parameter data fits the Edge TPU's
@@ -31,7 +30,8 @@ public final class MemoryEstimator {
 
   /** Estimate for the ops of {@code subgraph} that are kept on the Edge TPU. */
   public static MemoryEstimate estimate(Subgraph subgraph, boolean[] kept) {
-    Set<Integer> counted = new HashSet<>();
+    // A constant read by several kept ops is counted once.
+    boolean[] counted = new boolean[subgraph.tensors().size()];
     long parameters = 0;
     long cached = 0;
     long streamed = 0;
@@ -42,9 +42,12 @@ public final class MemoryEstimator {
         continue;
       }
       long layer = 0;
-      for (int t : op.inputs()) {
+      IntList inputs = op.inputIndices();
+      for (int k = 0; k < inputs.size(); k++) {
+        int t = inputs.getInt(k);
         Tensor tensor = subgraph.tensor(t);
-        if (tensor != null && tensor.isConstant() && counted.add(t)) {
+        if (tensor != null && tensor.isConstant() && !counted[t]) {
+          counted[t] = true;
           layer += tensor.data().byteLength();
         }
       }

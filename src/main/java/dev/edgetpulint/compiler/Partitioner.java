@@ -1,11 +1,11 @@
 package dev.edgetpulint.compiler;
 
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Splits one TFLite subgraph into Edge TPU and CPU parts the way the compiler does.
@@ -48,6 +48,7 @@ public final class Partitioner {
   private Partitioner() {}
 
   public static Result partition(Subgraph subgraph, boolean[] mappable, boolean multipleSubgraphs) {
+    // Int arrays throughout, no boxed lists or queues: this runs for every subgraph of every model.
     List<Operator> ops = subgraph.operators();
     int n = ops.size();
     int tensorCount = subgraph.tensors().size();
@@ -55,7 +56,9 @@ public final class Partitioner {
     int[] producer = new int[tensorCount];
     Arrays.fill(producer, -1);
     for (Operator op : ops) {
-      for (int t : op.outputs()) {
+      IntList outputs = op.outputIndices();
+      for (int k = 0; k < outputs.size(); k++) {
+        int t = outputs.getInt(k);
         if (t >= 0 && t < tensorCount) {
           producer[t] = op.index();
         }
@@ -65,80 +68,85 @@ public final class Partitioner {
     for (int t = 0; t < tensorCount; t++) {
       ready[t] = producer[t] < 0;
     }
-    // Distinct not-yet-ready inputs per op, and which ops consume each tensor.
+    // Distinct not-yet-ready inputs per op, and which ops consume each tensor (consumersOf[t] .. [t+1]
+    // in consumerOps).
     int[] pending = new int[n];
-    List<List<Integer>> consumers = new ArrayList<>(tensorCount);
-    for (int t = 0; t < tensorCount; t++) {
-      consumers.add(new ArrayList<>(2));
-    }
+    int[] consumersOf = new int[tensorCount + 1];
+    int[][] waitsFor = new int[n][];
     for (Operator op : ops) {
-      // Distinct in first-seen order (an op may read one tensor twice); a plain loop, since an
-      // operator has a handful of inputs and this runs for every operator of every model.
-      List<Integer> inputs = op.inputs();
-      int[] distinct = new int[inputs.size()];
-      int count = 0;
-      for (int i = 0; i < inputs.size(); i++) {
-        int t = inputs.get(i);
-        if (t < 0 || t >= tensorCount || ready[t] || contains(distinct, count, t)) {
-          continue;
-        }
-        distinct[count++] = t;
+      int[] distinct = notReadyInputs(op, ready, tensorCount);
+      waitsFor[op.index()] = distinct;
+      pending[op.index()] = distinct.length;
+      for (int t : distinct) {
+        consumersOf[t + 1]++;
       }
-      pending[op.index()] = count;
-      for (int i = 0; i < count; i++) {
-        consumers.get(distinct[i]).add(op.index());
+    }
+    for (int t = 0; t < tensorCount; t++) {
+      consumersOf[t + 1] += consumersOf[t];
+    }
+    int[] consumerOps = new int[consumersOf[tensorCount]];
+    int[] filled = new int[tensorCount];
+    for (Operator op : ops) {
+      for (int t : waitsFor[op.index()]) {
+        consumerOps[consumersOf[t] + filled[t]++] = op.index();
       }
     }
     int[] epoch = new int[n];
     Arrays.fill(epoch, -1);
-    // Ready, unassigned ops per kind, lowest index first.
-    PriorityQueue<Integer> readyTpu = new PriorityQueue<>();
-    PriorityQueue<Integer> readyCpu = new PriorityQueue<>();
+    // Ready, unassigned ops per kind. Which ops an epoch takes does not depend on the order it takes
+    // them in; only the first op of each kind decides the kind of the next epoch.
+    OpStack readyTpu = new OpStack(n);
+    OpStack readyCpu = new OpStack(n);
     for (int i = 0; i < n; i++) {
       if (pending[i] == 0) {
-        (mappable[i] ? readyTpu : readyCpu).add(i);
+        (mappable[i] ? readyTpu : readyCpu).push(i);
       }
     }
-    List<List<Integer>> epochs = new ArrayList<>();
+    List<int[]> epochs = new ArrayList<>();
     List<Boolean> epochIsTpu = new ArrayList<>();
     int assigned = 0;
     while (assigned < n) {
       if (readyTpu.isEmpty() && readyCpu.isEmpty()) {
         // A cycle or a dangling input: leave the rest on the CPU, in one last epoch.
-        List<Integer> rest = new ArrayList<>();
+        int[] rest = new int[n - assigned];
+        int r = 0;
         for (int i = 0; i < n; i++) {
           if (epoch[i] < 0) {
             epoch[i] = epochs.size();
-            rest.add(i);
+            rest[r++] = i;
           }
         }
         epochs.add(rest);
         epochIsTpu.add(false);
         break;
       }
-      boolean tpu = readyCpu.isEmpty()
-          || (!readyTpu.isEmpty() && readyTpu.peek() < readyCpu.peek());
-      PriorityQueue<Integer> queue = tpu ? readyTpu : readyCpu;
+      boolean tpu = readyCpu.isEmpty() || (!readyTpu.isEmpty() && readyTpu.lowest() < readyCpu.lowest());
+      OpStack queue = tpu ? readyTpu : readyCpu;
       int current = epochs.size();
-      List<Integer> members = new ArrayList<>();
+      int[] members = new int[n - assigned];
+      int size = 0;
       while (!queue.isEmpty()) {
-        int i = queue.poll();
+        int i = queue.pop();
         epoch[i] = current;
-        members.add(i);
+        members[size++] = i;
         assigned++;
-        for (int t : ops.get(i).outputs()) {
+        IntList outputs = ops.get(i).outputIndices();
+        for (int k = 0; k < outputs.size(); k++) {
+          int t = outputs.getInt(k);
           if (t < 0 || t >= tensorCount || ready[t]) {
             continue;
           }
           ready[t] = true;
-          for (int c : consumers.get(t)) {
-            if (--pending[c] == 0 && epoch[c] < 0) {
-              (mappable[c] ? readyTpu : readyCpu).add(c);
+          for (int c = consumersOf[t]; c < consumersOf[t + 1]; c++) {
+            int consumer = consumerOps[c];
+            if (--pending[consumer] == 0 && epoch[consumer] < 0) {
+              (mappable[consumer] ? readyTpu : readyCpu).push(consumer);
             }
           }
         }
       }
-      members.sort(Integer::compare);
+      members = Arrays.copyOf(members, size);
+      Arrays.sort(members);
       epochs.add(members);
       epochIsTpu.add(tpu);
     }
@@ -150,20 +158,69 @@ public final class Partitioner {
         continue;
       }
       if (multipleSubgraphs) {
-        customOps.add(List.copyOf(epochs.get(e)));
+        customOps.add(IntList.of(epochs.get(e)));
       } else if (first < 0) {
         first = e;
       }
     }
     if (!multipleSubgraphs && first >= 0) {
-      customOps.add(List.copyOf(epochs.get(first)));
+      customOps.add(IntList.of(epochs.get(first)));
     }
     for (List<Integer> group : customOps) {
-      for (int i : group) {
-        kept[i] = true;
+      IntList members = (IntList) group;
+      for (int k = 0; k < members.size(); k++) {
+        kept[members.getInt(k)] = true;
       }
     }
     return new Result(epoch, mappable.clone(), kept, List.copyOf(customOps));
+  }
+
+  /**
+   * The op's inputs that are not ready yet, each once, in first-seen order (an op may read one
+   * tensor twice); inputs outside the tensor table are ignored.
+   */
+  private static int[] notReadyInputs(Operator op, boolean[] ready, int tensorCount) {
+    IntList inputs = op.inputIndices();
+    int[] distinct = new int[inputs.size()];
+    int count = 0;
+    for (int k = 0; k < inputs.size(); k++) {
+      int t = inputs.getInt(k);
+      if (t < 0 || t >= tensorCount || ready[t] || contains(distinct, count, t)) {
+        continue;
+      }
+      distinct[count++] = t;
+    }
+    return count == distinct.length ? distinct : Arrays.copyOf(distinct, count);
+  }
+
+  /** A stack of op indices that also tells its lowest index. */
+  private static final class OpStack {
+    private final int[] ops;
+    private int size;
+
+    OpStack(int capacity) {
+      ops = new int[capacity];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void push(int op) {
+      ops[size++] = op;
+    }
+
+    int pop() {
+      return ops[--size];
+    }
+
+    int lowest() {
+      int lowest = Integer.MAX_VALUE;
+      for (int i = 0; i < size; i++) {
+        lowest = Math.min(lowest, ops[i]);
+      }
+      return lowest;
+    }
   }
 
   private static boolean contains(int[] values, int count, int value) {

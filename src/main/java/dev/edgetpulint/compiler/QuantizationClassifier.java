@@ -1,13 +1,11 @@
 package dev.edgetpulint.compiler;
 
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
 import dev.edgetpulint.graph.TensorType;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Stage 1 of the compiler path: what the TFLite converter produced, recognised by the fingerprints
@@ -35,8 +33,6 @@ public final class QuantizationClassifier {
       return new QuantizationStage(QuantizationKind.NO_OPERATORS, false,
           "The model has no operators.", null);
     }
-    Set<Integer> ioTensors = new HashSet<>(main.inputs());
-    ioTensors.addAll(main.outputs());
     boolean int16Activations = false;
     boolean eightBitActivations = false;
     boolean float16Weights = false;
@@ -44,8 +40,9 @@ public final class QuantizationClassifier {
     boolean interiorFloat = false;
     for (Operator op : main.operators()) {
       boolean conversion = isConversion(op.opName());
-      for (int t : op.inputs()) {
-        Tensor tensor = main.tensor(t);
+      IntList inputs = op.inputIndices();
+      for (int k = 0; k < inputs.size(); k++) {
+        Tensor tensor = main.tensor(inputs.getInt(k));
         if (tensor == null) {
           continue;
         }
@@ -55,8 +52,10 @@ public final class QuantizationClassifier {
               && tensor.rank() >= 2;
         }
       }
-      for (int t : concat(op)) {
-        Tensor tensor = main.tensor(t);
+      int inputCount = inputs.size();
+      IntList outputs = op.outputIndices();
+      for (int k = 0; k < inputCount + outputs.size(); k++) {
+        Tensor tensor = main.tensor(k < inputCount ? inputs.getInt(k) : outputs.getInt(k - inputCount));
         if (tensor == null || tensor.isConstant()) {
           continue;
         }
@@ -91,8 +90,11 @@ public final class QuantizationClassifier {
     boolean floatIo = false;
     boolean uint8Io = false;
     boolean int8Io = false;
-    for (int t : ioTensors) {
-      Tensor tensor = main.tensor(t);
+    // The graph's inputs, then its outputs (a tensor that is both is seen twice, which changes no flag).
+    IntList graphInputs = main.inputIndices();
+    IntList graphOutputs = main.outputIndices();
+    for (int k = 0; k < graphInputs.size() + graphOutputs.size(); k++) {
+      Tensor tensor = main.tensor(k < graphInputs.size() ? graphInputs.getInt(k) : graphOutputs.getInt(k - graphInputs.size()));
       if (tensor == null) {
         continue;
       }
@@ -121,20 +123,5 @@ public final class QuantizationClassifier {
   /** Ops that only convert between float and integer representations. */
   static boolean isConversion(String opName) {
     return "QUANTIZE".equals(opName) || "DEQUANTIZE".equals(opName) || "CAST".equals(opName);
-  }
-
-  /** The op's inputs, then its outputs (a plain loop: this runs for every operator of every model). */
-  private static int[] concat(Operator op) {
-    List<Integer> inputs = op.inputs();
-    List<Integer> outputs = op.outputs();
-    int[] out = new int[inputs.size() + outputs.size()];
-    int k = 0;
-    for (int i = 0; i < inputs.size(); i++) {
-      out[k++] = inputs.get(i);
-    }
-    for (int i = 0; i < outputs.size(); i++) {
-      out[k++] = outputs.get(i);
-    }
-    return out;
   }
 }

@@ -32,6 +32,16 @@ public record Operator(
     options = options instanceof OptionValues ? options : Map.copyOf(options); // read-only already
   }
 
+  /** {@link #inputs()} as the int list it is: read with {@link IntList#getInt} in loops that run per operator. */
+  public IntList inputIndices() {
+    return (IntList) inputs;
+  }
+
+  /** {@link #outputs()} as the int list it is (see {@link #inputIndices()}). */
+  public IntList outputIndices() {
+    return (IntList) outputs;
+  }
+
   public boolean isCustom() {
     return builtinCode == CUSTOM_CODE || customCode != null;
   }

@@ -19,6 +19,16 @@ public record Subgraph(
     outputs = IntList.copyOf(outputs);
   }
 
+  /** {@link #inputs()} as the int list it is (see {@link Operator#inputIndices()}). */
+  public IntList inputIndices() {
+    return (IntList) inputs;
+  }
+
+  /** {@link #outputs()} as the int list it is. */
+  public IntList outputIndices() {
+    return (IntList) outputs;
+  }
+
   /** The tensor at {@code index}, or null for -1 (an omitted optional input) or an index out of range. */
   public Tensor tensor(int index) {
     return index >= 0 && index < tensors.size() ? tensors.get(index) : null;
