@@ -1,5 +1,6 @@
 package dev.edgetpulint.rules.expr;
 
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ final class GraphIndex {
     producer = new int[n];
     Arrays.fill(producer, -1);
     for (Operator op : subgraph.operators()) {
-      for (int out : op.outputs()) {
+      IntList outputs = op.outputIndices();
+      for (int k = 0; k < outputs.size(); k++) {
+        int out = outputs.getInt(k);
         if (out >= 0 && out < n && producer[out] < 0) {
           producer[out] = op.index();
         }
@@ -45,7 +48,9 @@ final class GraphIndex {
         all.add(new ArrayList<>(2));
       }
       for (Operator op : subgraph.operators()) {
-        for (int in : op.inputs()) {
+        IntList inputs = op.inputIndices();
+        for (int k = 0; k < inputs.size(); k++) {
+          int in = inputs.getInt(k);
           if (in >= 0 && in < n) {
             all.get(in).add(op.index());
           }

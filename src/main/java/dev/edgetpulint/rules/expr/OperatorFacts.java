@@ -1,5 +1,6 @@
 package dev.edgetpulint.rules.expr;
 
+import dev.edgetpulint.graph.IntList;
 import dev.edgetpulint.graph.Operator;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +48,18 @@ public final class OperatorFacts extends Facts {
       case "custom_code" -> op.customCode();
       case "version" -> op.version();
       case "options" -> op.options();
-      case "inputs" -> tensors(op.inputs());
-      case "outputs" -> tensors(op.outputs());
+      case "inputs" -> tensors(op.inputIndices());
+      case "outputs" -> tensors(op.outputIndices());
       case "input_count" -> op.inputs().size();
       case "output_count" -> op.outputs().size();
       default -> throw new IllegalStateException(name);
     };
   }
 
-  private List<TensorFacts> tensors(List<Integer> indices) {
+  private List<TensorFacts> tensors(IntList indices) {
     List<TensorFacts> out = new ArrayList<>(indices.size());
-    for (int i : indices) {
-      out.add(graph.tensor(i));
+    for (int k = 0; k < indices.size(); k++) {
+      out.add(graph.tensor(indices.getInt(k)));
     }
     return out;
   }
