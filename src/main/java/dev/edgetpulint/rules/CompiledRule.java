@@ -18,15 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CompiledRule {
   final Rule rule;
   private final Expression forEach;
-  /** Helpers that do not read {@code tensor}: evaluated once, before {@code for_each}. */
+  /** Helpers that do not read {@code tensor}: defined once per operator, before {@code for_each}. */
   private final Map<String, Expression> before = new LinkedHashMap<>();
-  /** Helpers that read {@code tensor}: evaluated for each element. */
+  /** Helpers that read {@code tensor}: defined again for each element. Each is evaluated when first read. */
   private final Map<String, Expression> perTensor = new LinkedHashMap<>();
   /** {@link #before} and {@link #perTensor} as arrays, in order: what each evaluation walks. */
   private final String[] beforeNames;
   private final Expression[] beforeExpressions;
   private final String[] perTensorNames;
   private final Expression[] perTensorExpressions;
+  /** The helpers as the scope holds them: each evaluated when an expression first reads it. */
+  private final Scope.Deferred[] beforeDeferred;
+  private final Scope.Deferred[] perTensorDeferred;
   /**
    * Where in the scope each helper and {@code tensor} were put last time ({@link Scope#define(String,
    * Object, int)}); shared by the threads that evaluate this rule, which is harmless: a hint is
@@ -68,12 +71,22 @@ final class CompiledRule {
     this.beforeExpressions = before.values().toArray(new Expression[0]);
     this.perTensorNames = perTensor.keySet().toArray(new String[0]);
     this.perTensorExpressions = perTensor.values().toArray(new Expression[0]);
+    this.beforeDeferred = deferred(beforeExpressions);
+    this.perTensorDeferred = deferred(perTensorExpressions);
     this.beforeHints = new int[beforeNames.length];
     this.perTensorHints = new int[perTensorNames.length];
     this.when = compile(rule.when(), "when");
     this.message = template(rule.message(), "message");
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
     this.verdictSlot = judgesTensorsAlone() ? slot(verdictSlots) : -1;
+  }
+
+  private static Scope.Deferred[] deferred(Expression[] expressions) {
+    Scope.Deferred[] out = new Scope.Deferred[expressions.length];
+    for (int i = 0; i < expressions.length; i++) {
+      out[i] = new Scope.Deferred(expressions[i]);
+    }
+    return out;
   }
 
   /** Whether the verdict on an element of {@code for_each} depends on that element (and constants) alone. */
@@ -131,7 +144,7 @@ final class CompiledRule {
   /** The finding's message and fix when the rule triggers in {@code scope}, else null. */
   String[] evaluate(Scope scope) {
     for (int i = 0; i < beforeNames.length; i++) {
-      beforeHints[i] = scope.define(beforeNames[i], beforeExpressions[i].evaluate(scope), beforeHints[i]);
+      beforeHints[i] = scope.define(beforeNames[i], beforeDeferred[i], beforeHints[i]);
     }
     if (forEach == null) {
       return test(scope);
@@ -165,7 +178,7 @@ final class CompiledRule {
 
   private String[] test(Scope scope) {
     for (int i = 0; i < perTensorNames.length; i++) {
-      perTensorHints[i] = scope.define(perTensorNames[i], perTensorExpressions[i].evaluate(scope), perTensorHints[i]);
+      perTensorHints[i] = scope.define(perTensorNames[i], perTensorDeferred[i], perTensorHints[i]);
     }
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {

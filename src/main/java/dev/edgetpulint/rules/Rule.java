@@ -18,7 +18,7 @@ import java.util.Map;
  * @param compilers compiler versions the rule holds for
  * @param forEach optional expression giving a list; the condition is tried with {@code tensor} bound
  *     to each element, and the rule reports the first element that meets it
- * @param let named helper expressions, evaluated in order, usable in the condition and message
+ * @param let named helper expressions, each evaluated when first read, usable in the condition and message
  * @param when the condition (an expression); the rule reports when it is true
  * @param message template with {@code {{expression}}} placeholders for actual values
  * @param compilerStatus the per-op status edgetpu_compiler prints for this cause, or null

@@ -38,7 +38,7 @@ class TensorVerdictMemoTest {
         null, List.of(), List.of(), "test.yaml", 1);
   }
 
-  /** Helpers in the order given (a rule's helpers are evaluated in order, and may read earlier ones). */
+  /** Helpers in the order given (a helper may read the others; each is evaluated when first read). */
   private static Map<String, String> helpers(String... namesAndExpressions) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < namesAndExpressions.length; i += 2) {

@@ -52,12 +52,32 @@ public final class Scope {
   }
 
   Object valueAt(int index) {
-    return values[index];
+    Object value = values[index];
+    if (value instanceof Deferred deferred) {
+      // A helper read for the first time: evaluated now, and kept. If it throws, it stays deferred
+      // and the reader reports the error.
+      value = deferred.expression.evaluate(this);
+      values[index] = value;
+    }
+    return value;
   }
 
   public Object get(String name) {
     int i = find(name);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : valueAt(i);
+  }
+
+  /**
+   * A rule helper ({@code let}) that is evaluated when an expression first reads it: a condition
+   * that is decided before it reaches a helper does not pay for it (most helpers serve a condition's
+   * later clauses or the message). One per helper of a compiled rule, reused for every evaluation.
+   */
+  public static final class Deferred {
+    private final Expression expression;
+
+    public Deferred(Expression expression) {
+      this.expression = expression;
+    }
   }
 
   public void set(String name, Object value) {
