@@ -52,18 +52,8 @@ public final class Partitioner {
     List<Operator> ops = subgraph.operators();
     int n = ops.size();
     int tensorCount = subgraph.tensors().size();
-    // Which op produces each tensor; tensors nobody produces (inputs, constants, state) are ready.
-    int[] producer = new int[tensorCount];
-    Arrays.fill(producer, -1);
-    for (Operator op : ops) {
-      IntList outputs = op.outputIndices();
-      for (int k = 0; k < outputs.size(); k++) {
-        int t = outputs.getInt(k);
-        if (t >= 0 && t < tensorCount) {
-          producer[t] = op.index();
-        }
-      }
-    }
+    // Tensors nobody produces (inputs, constants, state) are ready.
+    int[] producer = CompilerPath.producers(subgraph);
     boolean[] ready = new boolean[tensorCount];
     for (int t = 0; t < tensorCount; t++) {
       ready[t] = producer[t] < 0;
@@ -152,24 +142,17 @@ public final class Partitioner {
     }
     boolean[] kept = new boolean[n];
     List<List<Integer>> customOps = new ArrayList<>();
-    int first = -1;
     for (int e = 0; e < epochs.size(); e++) {
       if (!epochIsTpu.get(e)) {
         continue;
       }
-      if (multipleSubgraphs) {
-        customOps.add(IntList.of(epochs.get(e)));
-      } else if (first < 0) {
-        first = e;
+      int[] members = epochs.get(e);
+      customOps.add(IntList.of(members));
+      for (int i : members) {
+        kept[i] = true;
       }
-    }
-    if (!multipleSubgraphs && first >= 0) {
-      customOps.add(IntList.of(epochs.get(first)));
-    }
-    for (List<Integer> group : customOps) {
-      IntList members = (IntList) group;
-      for (int k = 0; k < members.size(); k++) {
-        kept[members.getInt(k)] = true;
+      if (!multipleSubgraphs) {
+        break; // without -a only the first Edge TPU epoch becomes a custom op
       }
     }
     return new Result(epoch, mappable.clone(), kept, List.copyOf(customOps));
