@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/edgetpu-lint with class-data sharing: the archive written next to the jar (as `mvn package`
  * does) is passed while it is newer than the jar; a jar without a fitting archive writes one to the
  * cache on its first check, which later runs use; a jar moved with its archive runs silently with the
- * JDK's archive alone. Every run's output is the output without class-data sharing. The jar here holds
- * the classes under test and names the dependencies in its manifest (the shaded jar is not built yet
- * during the test phase).
+ * JDK's archive alone. Every run's output is the output without class-data sharing. The jar here is a
+ * {@link TestJar} (the shaded jar is not built yet during the test phase).
  */
 class LauncherArchiveTest {
   private static final Path LAUNCHER = Path.of("bin/edgetpu-lint").toAbsolutePath();
@@ -51,7 +44,7 @@ class LauncherArchiveTest {
 
   @Test
   void archiveNextToTheJarOrWrittenToTheCache() throws Exception {
-    Path jar = writeJar(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
+    Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path archive = temp.resolve("build/edgetpu-lint.jsa");
     // The pom's training run (appcds-archive), on one input.
     Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
@@ -119,35 +112,5 @@ class LauncherArchiveTest {
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** A jar of the main classes that names the rest of the test class path in its manifest. */
-  private static Path writeJar(Path jar) throws IOException {
-    Path classes = null;
-    List<String> classPath = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path path = Path.of(entry).toAbsolutePath();
-      if (Files.isRegularFile(path.resolve("dev/edgetpulint/cli/Main.class"))) {
-        classes = path;
-      } else if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
-        classPath.add(path.toUri().toString());
-      }
-    }
-    Assumptions.assumeTrue(classes != null, "the main classes are a directory on the class path");
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
-    Path root = classes;
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest);
-        Stream<Path> files = Files.walk(root)) {
-      for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new JarEntry(root.relativize(path).toString().replace(File.separatorChar, '/')));
-        Files.copy(path, out);
-        out.closeEntry();
-      }
-    }
-    return jar;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -20,17 +21,25 @@ class LauncherTest {
   private record Run(int exitCode, String output) {}
 
   private Run run(Path launcher, String classpath, String... args) throws Exception {
+    return run(launcher, classpath, Map.of(), args);
+  }
+
+  private Run run(Path launcher, String classpath, Map<String, String> env, String... args) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
     String[] command = new String[args.length + 1];
     command[0] = launcher.toString();
     System.arraycopy(args, 0, command, 1, args.length);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(temp.toFile());
     builder.environment().remove("EDGETPU_LINT_JAR");
+    builder.environment().remove("EDGETPU_LINT_JAVA_OPTS");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
     if (classpath == null) {
       builder.environment().remove("EDGETPU_LINT_CLASSPATH");
     } else {
       builder.environment().put("EDGETPU_LINT_CLASSPATH", classpath);
     }
+    builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(5, TimeUnit.MINUTES);
@@ -45,6 +54,21 @@ class LauncherTest {
     assertEquals(ExitCodes.ERROR, run.exitCode(), run.output());
     assertTrue(run.output().contains("model.tflite: error: "), run.output());
     assertEquals(0, run(LAUNCHER, System.getProperty("java.class.path"), "--version").exitCode());
+  }
+
+  @Test
+  void aJitChosenInTheJavaOptionsIsHonoured() throws Exception {
+    // Short commands run C1 alone with one compiler thread; a user who picks the full tiered JIT needs
+    // the JVM's own thread count (one is refused: "CICompilerCount (1) must be at least 2").
+    Path jar = TestJar.write(temp.resolve("edgetpu-lint.jar"));
+    Path model = temp.resolve("model.tflite");
+    Files.writeString(model, "not a model");
+    for (String options : new String[] {"", "-XX:TieredStopAtLevel=4", "-XX:+TieredCompilation"}) {
+      Run run = run(LAUNCHER, null, Map.of("EDGETPU_LINT_JAR", jar.toString(), "EDGETPU_LINT_CDS", "off",
+          "EDGETPU_LINT_JAVA_OPTS", options), "check", model.toString());
+      assertEquals(ExitCodes.ERROR, run.exitCode(), options + ": " + run.output());
+      assertTrue(run.output().contains("model.tflite: error: "), options + ": " + run.output());
+    }
   }
 
   @Test
