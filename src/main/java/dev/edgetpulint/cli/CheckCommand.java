@@ -87,6 +87,16 @@ public final class CheckCommand implements Callable<Integer> {
   /** A format and where it goes (null: standard output). */
   record Destination(String format, Path file) {}
 
+  /**
+   * A problem that ends the run with exit code 2 after one line on stderr: an unreadable configuration
+   * or baseline, rules that do not load, a report or baseline that cannot be written.
+   */
+  private static final class RunFailure extends Exception {
+    RunFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   @Override
   public Integer call() {
     readOptions();
@@ -95,28 +105,25 @@ public final class CheckCommand implements Callable<Integer> {
     if (show.expectedOnly()) {
       return show.runExpected(analyzer(services.get()), out, err);
     }
+    try {
+      return check(out, err);
+    } catch (RunFailure e) {
+      err.println("edgetpu-lint: " + e.getMessage());
+      if (debug && e.getCause() != null) {
+        e.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.ERROR;
+    }
+  }
+
+  private int check(PrintWriter out, PrintWriter err) throws RunFailure {
     if (paths.isEmpty()) {
       throw usage("Missing required parameter: 'PATH' (a model file or directory; or --expected DIR)");
     }
     List<Destination> destinations = destinations();
     Severity threshold = threshold();
-    if (runtime != null && (runtime < AnalysisOptions.MIN_RUNTIME || runtime > AnalysisOptions.MAX_RUNTIME)) {
-      throw usage("--runtime must be " + AnalysisOptions.MIN_RUNTIME + " to " + AnalysisOptions.MAX_RUNTIME
-          + ", got " + runtime);
-    }
-    String compilerVersion = null;
-    if (compiler != null) {
-      try {
-        compilerVersion = AnalysisOptions.compiler(compiler);
-      } catch (IllegalArgumentException e) {
-        throw usage("--compiler: " + e.getMessage());
-      }
-      int newest = AnalysisOptions.defaultRuntimeOf(compilerVersion);
-      if (runtime != null && runtime > newest) {
-        throw usage("--runtime " + runtime + " is newer than compiler " + compilerVersion + " can target (its -m is at most "
-            + newest + "); use --compiler 16.0 for runtime 14, 14.1 or newer for 13");
-      }
-    }
+    String compilerVersion = compilerVersion();
     for (Path dir : ruleDirs) {
       if (!Files.isDirectory(dir)) {
         throw usage("--rules " + dir + ": not a directory");
@@ -127,66 +134,14 @@ public final class CheckCommand implements Callable<Integer> {
       try {
         new ConfigLoader().load(config);
       } catch (ConfigException e) {
-        err.println("edgetpu-lint: configuration " + e.getMessage());
-        err.flush();
-        return ExitCodes.ERROR;
+        throw new RunFailure("configuration " + e.getMessage(), null);
       }
     }
-    Baseline accepted = null;
-    if (baseline != null) {
-      try {
-        accepted = Baseline.read(baseline);
-      } catch (IOException e) {
-        err.println("edgetpu-lint: " + e.getMessage());
-        err.flush();
-        return ExitCodes.ERROR;
-      }
-    }
+    Baseline accepted = readBaseline();
     Map<String, Severity> severities = severities();
     LintService service = services.get();
-    List<String> knownIds = null;
-    if (!ruleDirs.isEmpty() || !select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty()) {
-      try {
-        List<Path> dirs = new ArrayList<>(ruleDirs);
-        if (!select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty()) {
-          // Rules a configuration adds are known too (its top-level and override rule directories):
-          // the --config file, else the file found above each input, as the run will find it.
-          ConfigLoader loader = new ConfigLoader();
-          List<LintConfig> governing = new ArrayList<>();
-          if (config != null) {
-            governing.add(loader.load(config));
-          } else {
-            for (Path input : paths) {
-              // forModel looks in the file's directory and above; a directory input is its own start.
-              governing.add(loader.forModel(Files.isDirectory(input) ? input.resolve(LintConfig.FILE_NAME) : input));
-            }
-          }
-          for (LintConfig loaded : governing) {
-            dirs.addAll(loaded.settings().ruleDirs());
-            loaded.overrides().forEach(o -> dirs.addAll(o.settings().ruleDirs()));
-          }
-        }
-        knownIds = service.rules(dirs).stream().map(dev.edgetpulint.service.RuleInfo::id).toList();
-      } catch (Exception e) {
-        err.println("edgetpu-lint: --rules: " + e.getMessage());
-        if (debug) {
-          e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.ERROR;
-      }
-    }
-    if (knownIds != null) {
-      for (String pattern : select) {
-        checkRule("--select", pattern, knownIds, true);
-      }
-      for (String pattern : ignore) {
-        checkRule("--ignore", pattern, knownIds, true);
-      }
-      for (String id : severities.keySet()) {
-        checkRule("--severity", id, knownIds, false);
-      }
-    }
+    checkRuleNames(service, severities);
+
     RuleSettings cliRules = new RuleSettings(null, null, select, ignore, severities, List.of());
     LintOptions options = new LintOptions(runtime, multipleSubgraphs, ruleDirs, config, accepted, cwd,
         compilerVersion, cliRules);
@@ -194,6 +149,120 @@ public final class CheckCommand implements Callable<Integer> {
     LintRun run = service.lint(paths, options, progress);
     progress.finish();
 
+    boolean textOnStdout = writeReports(run, destinations, service, cwd, out);
+    show.print(run, analyzer(service), textOnStdout || destinations.stream().noneMatch(d -> d.file() == null) ? out : err);
+    for (InputError error : run.errors()) {
+      if (!textOnStdout) {
+        err.println(error.path() + ": error: " + error.message());
+      }
+      if (debug && error.cause() != null) {
+        err.println(error.path() + ":");
+        error.cause().printStackTrace(err);
+      }
+    }
+    if (writeBaseline != null) {
+      writeBaseline(run, err);
+    }
+    err.flush();
+    if (!run.errors().isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    if (writeBaseline != null) {
+      return ExitCodes.CLEAN;
+    }
+    return run.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+
+  /** --compiler as a release number, or null; checked against --runtime (a usage error otherwise). */
+  private String compilerVersion() {
+    if (runtime != null && (runtime < AnalysisOptions.MIN_RUNTIME || runtime > AnalysisOptions.MAX_RUNTIME)) {
+      throw usage("--runtime must be " + AnalysisOptions.MIN_RUNTIME + " to " + AnalysisOptions.MAX_RUNTIME
+          + ", got " + runtime);
+    }
+    if (compiler == null) {
+      return null;
+    }
+    String version;
+    try {
+      version = AnalysisOptions.compiler(compiler);
+    } catch (IllegalArgumentException e) {
+      throw usage("--compiler: " + e.getMessage());
+    }
+    int newest = AnalysisOptions.defaultRuntimeOf(version);
+    if (runtime != null && runtime > newest) {
+      throw usage("--runtime " + runtime + " is newer than compiler " + version + " can target (its -m is at most "
+          + newest + "); use --compiler 16.0 for runtime 14, 14.1 or newer for 13");
+    }
+    return version;
+  }
+
+  private Baseline readBaseline() throws RunFailure {
+    if (baseline == null) {
+      return null;
+    }
+    try {
+      return Baseline.read(baseline);
+    } catch (IOException e) {
+      throw new RunFailure(e.getMessage(), null);
+    }
+  }
+
+  /**
+   * Every rule named by --select, --ignore or --severity exists among the rules the run will load (a
+   * usage error with a "did you mean" otherwise). Nothing to check when no option names a rule.
+   */
+  private void checkRuleNames(LintService service, Map<String, Severity> severities) throws RunFailure {
+    boolean namesRules = !select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty();
+    if (ruleDirs.isEmpty() && !namesRules) {
+      return;
+    }
+    List<String> knownIds;
+    try {
+      List<Path> dirs = new ArrayList<>(ruleDirs);
+      if (namesRules) {
+        dirs.addAll(configuredRuleDirs());
+      }
+      knownIds = service.rules(dirs).stream().map(dev.edgetpulint.service.RuleInfo::id).toList();
+    } catch (Exception e) {
+      throw new RunFailure("--rules: " + e.getMessage(), e);
+    }
+    for (String pattern : select) {
+      checkRule("--select", pattern, knownIds, true);
+    }
+    for (String pattern : ignore) {
+      checkRule("--ignore", pattern, knownIds, true);
+    }
+    for (String id : severities.keySet()) {
+      checkRule("--severity", id, knownIds, false);
+    }
+  }
+
+  /**
+   * The rule directories a configuration adds (its top-level and override ones): those of the --config
+   * file, else of the file found above each input, as the run will find them.
+   */
+  private List<Path> configuredRuleDirs() throws ConfigException {
+    ConfigLoader loader = new ConfigLoader();
+    List<LintConfig> governing = new ArrayList<>();
+    if (config != null) {
+      governing.add(loader.load(config));
+    } else {
+      for (Path input : paths) {
+        // forModel looks in the file's directory and above; a directory input is its own start.
+        governing.add(loader.forModel(Files.isDirectory(input) ? input.resolve(LintConfig.FILE_NAME) : input));
+      }
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (LintConfig loaded : governing) {
+      dirs.addAll(loaded.settings().ruleDirs());
+      loaded.overrides().forEach(o -> dirs.addAll(o.settings().ruleDirs()));
+    }
+    return dirs;
+  }
+
+  /** Writes every report; returns whether the text report went to standard output. */
+  private boolean writeReports(LintRun run, List<Destination> destinations, LintService service, Path cwd,
+      PrintWriter out) throws RunFailure {
     ReportContext context = new ReportContext("edgetpu-lint", VersionProvider.version(),
         "https://github.com/edgetpu-lint/edgetpu-lint", sourceRoot != null ? sourceRoot : findSourceRoot(cwd),
         cwd, spec.commandLine().getParseResult().originalArgs());
@@ -212,52 +281,33 @@ public final class CheckCommand implements Callable<Integer> {
           AtomicFiles.write(destination.file(), w -> report.write(run, context, w));
         }
       } catch (IOException e) {
-        err.println("edgetpu-lint: cannot write " + destination.file() + ": " + e.getMessage());
-        err.flush();
-        return ExitCodes.ERROR;
+        throw new RunFailure("cannot write " + destination.file() + ": " + e.getMessage(), null);
       }
     }
-    show.print(run, analyzer(service), textOnStdout || destinations.stream().noneMatch(d -> d.file() == null) ? out : err);
-    for (InputError error : run.errors()) {
-      if (!textOnStdout) {
-        err.println(error.path() + ": error: " + error.message());
-      }
-      if (debug && error.cause() != null) {
-        err.println(error.path() + ":");
-        error.cause().printStackTrace(err);
-      }
-    }
-    if (writeBaseline != null) {
-      List<BaselineEntry> entries = new ArrayList<>();
-      for (ModelReport model : run.models()) {
-        String contentHash = model.findings().isEmpty() ? null : model.contentHash(); // hashed once
-        for (ReportedFinding f : model.findings()) {
-          if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
-            continue;
-          }
-          String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
-          entries.add(new BaselineEntry(model.path(), contentHash, f.finding().ruleId(),
-              f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
+    return textOnStdout;
+  }
+
+  /** --write-baseline: every finding the run reported, or a baseline already accepted. */
+  private void writeBaseline(LintRun run, PrintWriter err) throws RunFailure {
+    List<BaselineEntry> entries = new ArrayList<>();
+    for (ModelReport model : run.models()) {
+      String contentHash = model.findings().isEmpty() ? null : model.contentHash(); // hashed once
+      for (ReportedFinding f : model.findings()) {
+        if (f.suppressed() && !"baseline".equals(f.suppression().kind())) {
+          continue;
         }
+        String reason = f.suppressed() ? f.suppression().reason() : Baseline.DEFAULT_REASON;
+        entries.add(new BaselineEntry(model.path(), contentHash, f.finding().ruleId(),
+            f.finding().location() == null ? "model" : f.finding().location().logical(), reason));
       }
-      try {
-        AtomicFiles.write(writeBaseline, w -> w.write(Baseline.toJson(entries)));
-      } catch (IOException e) {
-        err.println("edgetpu-lint: cannot write baseline " + writeBaseline + ": " + e.getMessage());
-        err.flush();
-        return ExitCodes.ERROR;
-      }
-      err.println("edgetpu-lint: wrote " + entries.size() + " finding" + (entries.size() == 1 ? "" : "s")
-          + " to baseline " + writeBaseline);
     }
-    err.flush();
-    if (!run.errors().isEmpty()) {
-      return ExitCodes.ERROR;
+    try {
+      AtomicFiles.write(writeBaseline, w -> w.write(Baseline.toJson(entries)));
+    } catch (IOException e) {
+      throw new RunFailure("cannot write baseline " + writeBaseline + ": " + e.getMessage(), null);
     }
-    if (writeBaseline != null) {
-      return ExitCodes.CLEAN;
-    }
-    return run.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    err.println("edgetpu-lint: wrote " + entries.size() + " finding" + (entries.size() == 1 ? "" : "s")
+        + " to baseline " + writeBaseline);
   }
 
   private List<Destination> destinations() {

@@ -198,6 +198,24 @@ class CheckCommandTest {
     assertTrue(broken.err().contains("not a baseline file"), broken.err());
   }
 
+  @Test
+  void reportOrBaselineThatCannotBeWrittenIsOneLineAndExitTwo() throws Exception {
+    Path model = TestModels.write(dir.resolve("part.tflite.yaml"), TestModels.partlyMapped("part"));
+    Files.writeString(dir.resolve("file"), "a file, not a directory");
+    Path report = dir.resolve("file/report.json");
+    CliRunner.Result noReport = check("-o", report.toString(), model.toString());
+    assertEquals(ExitCodes.ERROR, noReport.exitCode(), noReport.err());
+    assertTrue(noReport.err().startsWith("edgetpu-lint: cannot write " + report + ": "), noReport.err());
+    assertEquals(1, noReport.err().lines().count(), noReport.err());
+
+    Path baseline = dir.resolve("file/baseline.json");
+    CliRunner.Result noBaseline = check("--write-baseline", baseline.toString(), model.toString());
+    assertEquals(ExitCodes.ERROR, noBaseline.exitCode(), noBaseline.err());
+    assertTrue(noBaseline.err().startsWith("edgetpu-lint: cannot write baseline " + baseline + ": "), noBaseline.err());
+    assertEquals(1, noBaseline.err().lines().count(), noBaseline.err());
+    assertTrue(noBaseline.out().contains("part.tflite.yaml"), "the report is written first: " + noBaseline.out());
+  }
+
   /** A model with a GATHER, which the test engine rejects at runtime 10 only. */
   static final class GraphModelWithGather {
     static void write(Path file) throws Exception {
