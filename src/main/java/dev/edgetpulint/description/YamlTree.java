@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -22,7 +18,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -39,11 +34,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * the index cost a string and a map entry per node, a fifth of the parse of a large description.
  */
 final class YamlTree {
-  /** Keys whose scalar values are names: kept as text even when they look like numbers or booleans. */
-  private static final Set<String> NAME_KEYS =
-      Set.of("name", "inputs", "outputs", "op", "source", "description", "compiler_version", "metadata",
-          "signatures");
-  private static final int MAX_NODES = 5_000_000;
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
   private final JsonNode root;
@@ -133,20 +123,20 @@ final class YamlTree {
     // Only an alias ("*name") can make a node its own descendant: without one, no recursion to track.
     boolean aliases = text.indexOf('*') >= 0;
     List<DescriptionProblem> found = new ArrayList<>();
-    Converter converter = new Converter(found, aliases);
+    YamlToJson converter = new YamlToJson(found, aliases);
     JsonNode root;
     try {
       root = converter.convert(document, false);
-    } catch (TooLarge e) {
+    } catch (YamlToJson.TooLarge e) {
       problems.addAll(found);
-      problems.add(new DescriptionProblem(1, 1, 1, 1, "document too large: more than " + MAX_NODES
+      problems.add(new DescriptionProblem(1, 1, 1, 1, "document too large: more than " + YamlToJson.MAX_NODES
           + " YAML nodes after expanding aliases"));
       return null;
     }
     problems.addAll(found);
     boolean reusable = !aliases && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
         && text.indexOf('\u2029') < 0;
-    return new YamlTree(root, document, lines, text, found, converter.count, reusable);
+    return new YamlTree(root, document, lines, text, found, converter.count(), reusable);
   }
 
   /**
@@ -227,8 +217,8 @@ final class YamlTree {
         }
         parents.add(map);
         steps.add(index);
-        String key = keyOf(map.getValue().get(index).getKeyNode());
-        names = NAME_KEYS.contains(key);
+        String key = YamlToJson.keyOf(map.getValue().get(index).getKeyNode());
+        names = YamlToJson.NAME_KEYS.contains(key);
         node = map.getValue().get(index).getValueNode();
       } else {
         return null;
@@ -251,13 +241,13 @@ final class YamlTree {
     } catch (YAMLException | StackOverflowError e) {
       return null;
     }
-    Converter oldConverter = new Converter(new ArrayList<>(), false);
+    YamlToJson oldConverter = new YamlToJson(new ArrayList<>(), false);
     oldConverter.convert(oldItem, names);
     List<DescriptionProblem> itemProblems = new ArrayList<>();
-    Converter newConverter = new Converter(itemProblems, false);
+    YamlToJson newConverter = new YamlToJson(itemProblems, false);
     JsonNode newJson = newConverter.convert(newItem, names);
-    long count = (long) nodeCount - oldConverter.count + newConverter.count;
-    if (count > MAX_NODES) {
+    long count = (long) nodeCount - oldConverter.count() + newConverter.count();
+    if (count > YamlToJson.MAX_NODES) {
       return null;
     }
     // The JSON containers along the same path (a duplicate key's subtree is not in the JSON: give up).
@@ -267,9 +257,9 @@ final class YamlTree {
       jsonParents.add(json);
       if (parents.get(i) instanceof MappingNode map) {
         List<NodeTuple> tuples = map.getValue();
-        String key = keyOf(tuples.get(steps.get(i)).getKeyNode());
+        String key = YamlToJson.keyOf(tuples.get(steps.get(i)).getKeyNode());
         for (int k = 0; k < steps.get(i); k++) {
-          if (key.equals(keyOf(tuples.get(k).getKeyNode()))) {
+          if (key.equals(YamlToJson.keyOf(tuples.get(k).getKeyNode()))) {
             return null;
           }
         }
@@ -302,7 +292,7 @@ final class YamlTree {
         newNode = new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         object.setAll((ObjectNode) jsonParents.get(i));
-        object.set(keyOf(tuple.getKeyNode()), newJsonNode);
+        object.set(YamlToJson.keyOf(tuple.getKeyNode()), newJsonNode);
         newJsonNode = object;
       }
     }
@@ -421,7 +411,7 @@ final class YamlTree {
       String segment = pointer.substring(slash + 1);
       String key = segment.replace("~1", "/").replace("~0", "~");
       for (NodeTuple tuple : mapping.getValue()) {
-        if (key.equals(keyOf(tuple.getKeyNode()))) {
+        if (key.equals(YamlToJson.keyOf(tuple.getKeyNode()))) {
           int[] range = range(tuple.getKeyNode());
           return new DescriptionProblem(range[0], range[1], range[2], range[3], message);
         }
@@ -443,7 +433,7 @@ final class YamlTree {
   }
 
   /**
-   * Follows {@code pointer} from the document node the way {@link Converter} named the nodes: a
+   * Follows {@code pointer} from the document node the way {@link YamlToJson} named the nodes: a
    * mapping's first entry with the key (later duplicates are reported and dropped), a sequence's item by
    * index. Returns {deepest node reached, node at the full pointer or null}.
    */
@@ -473,7 +463,7 @@ final class YamlTree {
     if (node instanceof MappingNode mapping) {
       String key = segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
       for (NodeTuple tuple : mapping.getValue()) {
-        if (key.equals(keyOf(tuple.getKeyNode()))) {
+        if (key.equals(YamlToJson.keyOf(tuple.getKeyNode()))) {
           return tuple.getValueNode();
         }
       }
@@ -500,10 +490,6 @@ final class YamlTree {
       value = value * 10 + (c - '0');
     }
     return value;
-  }
-
-  private static String keyOf(Node keyNode) {
-    return keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
   }
 
   String line(int oneBased) {
@@ -578,149 +564,6 @@ final class YamlTree {
         }
       }
       return tag;
-    }
-  }
-
-  /** An optional sign and 1 to 18 decimal digits: always a long, read the same in any radix-10 parse. */
-  private static boolean isShortDecimal(String text) {
-    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
-    int digits = text.length() - start;
-    if (digits < 1 || digits > 18) {
-      return false;
-    }
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static final class TooLarge extends RuntimeException {
-    TooLarge() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final class Converter {
-    private final JsonNodeFactory factory = JsonNodeFactory.instance;
-    private final List<DescriptionProblem> problems;
-    private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final boolean aliases;
-    private int count;
-
-    Converter(List<DescriptionProblem> problems, boolean aliases) {
-      this.problems = problems;
-      this.aliases = aliases;
-    }
-
-    JsonNode convert(Node node, boolean names) {
-      if (++count > MAX_NODES) {
-        throw new TooLarge();
-      }
-      if (!aliases || node instanceof ScalarNode) {
-        return convertCollectionOrScalar(node, names);
-      }
-      if (!onPath.add(node)) {
-        Mark mark = node.getStartMark();
-        problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
-            mark.getColumn() + 1, "recursive YAML alias"));
-        return factory.nullNode();
-      }
-      try {
-        return convertCollectionOrScalar(node, names);
-      } finally {
-        onPath.remove(node);
-      }
-    }
-
-    private JsonNode convertCollectionOrScalar(Node node, boolean names) {
-      if (node instanceof MappingNode mapping) {
-        ObjectNode object = factory.objectNode();
-        for (NodeTuple tuple : mapping.getValue()) {
-          Node keyNode = tuple.getKeyNode();
-          String key = keyOf(keyNode);
-          if (object.has(key)) {
-            Mark mark = keyNode.getStartMark();
-            problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
-                mark.getColumn() + 1 + key.length(), "duplicate key '" + key + "'"));
-            continue;
-          }
-          object.set(key, convert(tuple.getValueNode(), NAME_KEYS.contains(key)));
-        }
-        return object;
-      }
-      if (node instanceof SequenceNode sequence) {
-        ArrayNode array = factory.arrayNode();
-        for (Node item : sequence.getValue()) {
-          array.add(convert(item, names));
-        }
-        return array;
-      }
-      ScalarNode scalar = (ScalarNode) node;
-      String value = scalar.getValue();
-      Tag tag = scalar.getTag();
-      if (Tag.NULL.equals(tag)) {
-        return factory.nullNode();
-      }
-      if (names || Tag.STR.equals(tag)) {
-        return factory.textNode(value);
-      }
-      if (Tag.BOOL.equals(tag)) {
-        return factory.booleanNode(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes")
-            || value.equalsIgnoreCase("on"));
-      }
-      if (Tag.INT.equals(tag)) {
-        JsonNode number = integer(value);
-        return number != null ? number : factory.textNode(value);
-      }
-      if (Tag.FLOAT.equals(tag)) {
-        String v = value.replace("_", "").toLowerCase();
-        if (v.endsWith(".inf")) {
-          return factory.numberNode(v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        }
-        if (v.equals(".nan")) {
-          return factory.numberNode(Double.NaN);
-        }
-        try {
-          return factory.numberNode(Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-          return factory.textNode(value);
-        }
-      }
-      return factory.textNode(value);
-    }
-
-    private JsonNode integer(String text) {
-      if (isShortDecimal(text)) {
-        return factory.numberNode(Long.parseLong(text)); // what the general path below gives, without BigInteger
-      }
-      String v = text.replace("_", "");
-      boolean negative = v.startsWith("-");
-      if (negative || v.startsWith("+")) {
-        v = v.substring(1);
-      }
-      int radix = 10;
-      if (v.startsWith("0x")) {
-        radix = 16;
-        v = v.substring(2);
-      } else if (v.startsWith("0b")) {
-        radix = 2;
-        v = v.substring(2);
-      } else if (v.startsWith("0o")) {
-        radix = 8;
-        v = v.substring(2);
-      }
-      try {
-        BigInteger big = new BigInteger(v, radix);
-        if (negative) {
-          big = big.negate();
-        }
-        return big.bitLength() < 64 ? factory.numberNode(big.longValue()) : factory.numberNode(big);
-      } catch (NumberFormatException e) {
-        return null;
-      }
     }
   }
 }
