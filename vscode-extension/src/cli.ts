@@ -21,8 +21,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** JVM flags for a short-lived CLI run: start fast, stay small. */
-const CLI_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
+/**
+ * JVM flags for a short-lived CLI run: start fast, stay small. One compiler thread: a second one only
+ * competes with the run itself for the cores (bin/edgetpu-lint does the same; docs/performance.md, C16).
+ */
+const CLI_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-Xshare:auto'];
 
 /** The arguments of `edgetpu-lint check` for the user's settings. */
 export function checkArguments(model: string, settings: LintSettings): string[] {
