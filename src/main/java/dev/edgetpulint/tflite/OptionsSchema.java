@@ -80,8 +80,12 @@ public final class OptionsSchema {
       }
       String[] c = line.split("\t", -1);
       String key = c[0] + "\t" + c[1];
-      heads.putIfAbsent(key, c);
-      List<Field> list = fields.computeIfAbsent(key, k -> new ArrayList<>());
+      List<Field> list = fields.get(key);
+      if (list == null) {
+        list = new ArrayList<>();
+        fields.put(key, list);
+        heads.put(key, c);
+      }
       int id = Integer.parseInt(c[3]);
       if (id >= 0) {
         list.add(new Field(id, c[4], c[5], c[6], parseEnum(c.length > 7 ? c[7] : "")));
@@ -91,7 +95,12 @@ public final class OptionsSchema {
       String[] c = e.getValue();
       OptionsTable table = new OptionsTable(c[0], Integer.parseInt(c[1]), c[2],
           List.copyOf(fields.get(e.getKey())));
-      byUnion.computeIfAbsent(table.union(), k -> new HashMap<>()).put(table.index(), table);
+      Map<Integer, OptionsTable> members = byUnion.get(table.union());
+      if (members == null) {
+        members = new HashMap<>();
+        byUnion.put(table.union(), members);
+      }
+      members.put(table.index(), table);
       byName.put(table.name(), table);
     }
     tables1 = byIndex(byUnion.getOrDefault(OPTIONS_1, Map.of()));
@@ -101,13 +110,17 @@ public final class OptionsSchema {
   }
 
   private static OptionsTable[] byIndex(Map<Integer, OptionsTable> tables) {
-    int max = tables.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    // Loops, not a stream and lambdas: the table is loaded at every start (docs/performance.md, C12).
+    int max = -1;
+    for (int index : tables.keySet()) {
+      max = Math.max(max, index);
+    }
     OptionsTable[] out = new OptionsTable[max + 1];
-    tables.forEach((index, table) -> {
-      if (index >= 0) {
-        out[index] = table;
+    for (OptionsTable table : tables.values()) {
+      if (table.index() >= 0) {
+        out[table.index()] = table;
       }
-    });
+    }
     return out;
   }
 
