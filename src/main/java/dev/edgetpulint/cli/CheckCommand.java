@@ -209,7 +209,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   /**
    * Every rule named by --select, --ignore or --severity exists among the rules the run will load (a
-   * usage error with a "did you mean" otherwise). Nothing to check when no option names a rule.
+   * usage error with a "did you mean" otherwise). With --rules the rules are loaded here too, so a rule
+   * directory that does not load ends the run before any model is judged.
    */
   private void checkRuleNames(LintService service, Map<String, Severity> severities) throws RunFailure {
     boolean namesRules = !select.isEmpty() || !ignore.isEmpty() || !severities.isEmpty();
