@@ -12,6 +12,7 @@ import dev.edgetpulint.tflite.TfliteReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,7 @@ class InputSizeCorpusTest {
    * 8,400) is scaled too. Channel counts, 80 classes included, stay.
    */
   static String scaled(String description, int size) {
-    Map<Integer, Integer> spatial = new java.util.HashMap<>();
+    Map<Integer, Integer> spatial = new HashMap<>();
     for (int k = 0; k <= 5; k++) {
       spatial.put(640 >> k, size >> k);
       spatial.put((640 >> k) + 2, (size >> k) + 2);
