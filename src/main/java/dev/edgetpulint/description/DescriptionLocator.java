@@ -57,9 +57,8 @@ public final class DescriptionLocator {
   /** The range of the first key of the mapping at {@code pointer} (for the indentation of a new block entry). */
   public Optional<TextRange> firstKeyRange(String pointer) {
     if (tree.node(pointer) instanceof MappingNode m && !m.getValue().isEmpty()) {
-      Node key = m.getValue().get(0).getKeyNode();
-      return Optional.of(new TextRange(key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1,
-          key.getEndMark().getLine() + 1, key.getEndMark().getColumn() + 1));
+      int[] r = tree.range(m.getValue().get(0).getKeyNode());
+      return Optional.of(new TextRange(r[0], r[1], r[2], r[3]));
     }
     return Optional.empty();
   }

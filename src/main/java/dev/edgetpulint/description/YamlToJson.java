@@ -33,11 +33,14 @@ final class YamlToJson {
   private final List<DescriptionProblem> problems;
   private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
   private final boolean aliases;
+  private final TextPositions positions;
   private int count;
 
-  YamlToJson(List<DescriptionProblem> problems, boolean aliases) {
+  /** {@code aliases}: the text has one, so recursion must be tracked; {@code positions}: for problems. */
+  YamlToJson(List<DescriptionProblem> problems, boolean aliases, TextPositions positions) {
     this.problems = problems;
     this.aliases = aliases;
+    this.positions = positions;
   }
 
   /** How many YAML nodes were converted (aliases expanded): bounded by {@link #MAX_NODES}. */
@@ -60,8 +63,9 @@ final class YamlToJson {
     }
     if (!onPath.add(node)) {
       Mark mark = node.getStartMark();
-      problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
-          mark.getColumn() + 1, "recursive YAML alias"));
+      int line = positions.line(mark);
+      int column = positions.column(mark);
+      problems.add(new DescriptionProblem(line, column, line, column, "recursive YAML alias"));
       return factory.nullNode();
     }
     try {
@@ -79,8 +83,9 @@ final class YamlToJson {
         String key = keyOf(keyNode);
         if (object.has(key)) {
           Mark mark = keyNode.getStartMark();
-          problems.add(new DescriptionProblem(mark.getLine() + 1, mark.getColumn() + 1, mark.getLine() + 1,
-              mark.getColumn() + 1 + key.length(), "duplicate key '" + key + "'"));
+          int line = positions.line(mark);
+          int column = positions.column(mark);
+          problems.add(new DescriptionProblem(line, column, line, column + key.length(), "duplicate key '" + key + "'"));
           continue;
         }
         object.set(key, convert(tuple.getValueNode(), NAME_KEYS.contains(key)));

@@ -39,6 +39,8 @@ final class YamlTree {
   private final JsonNode root;
   private final Node document;
   private final String[] lines;
+  /** Line and column of a mark as an editor counts them. */
+  private final TextPositions positions;
   /** What the next version needs to reuse this one: its text, YAML problems and node count. */
   private final String text;
   private final List<DescriptionProblem> yamlProblems;
@@ -50,11 +52,12 @@ final class YamlTree {
   /** The schema check of the tree this one was built from (what it may reuse), then this tree's own. */
   private SchemaPrecheck.Memo precheck;
 
-  private YamlTree(JsonNode root, Node document, String[] lines, String text, List<DescriptionProblem> yamlProblems,
-      int nodeCount, boolean reusable) {
+  private YamlTree(JsonNode root, Node document, String[] lines, TextPositions positions, String text,
+      List<DescriptionProblem> yamlProblems, int nodeCount, boolean reusable) {
     this.root = root;
     this.document = document;
     this.lines = lines;
+    this.positions = positions;
     this.text = text;
     this.yamlProblems = List.copyOf(yamlProblems);
     this.nodeCount = nodeCount;
@@ -98,14 +101,15 @@ final class YamlTree {
   }
 
   private static YamlTree parse(String text, String[] lines, List<DescriptionProblem> problems) {
+    TextPositions positions = TextPositions.of(text);
     Node document;
     try {
       document = compose(text);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      int line = mark == null ? 1 : mark.getLine() + 1;
-      int column = mark == null ? 1 : mark.getColumn() + 1;
+      int line = mark == null ? 1 : positions.line(mark);
+      int column = mark == null ? 1 : positions.column(mark);
       problems.add(new DescriptionProblem(line, column, line, column, "YAML syntax error: " + oneLine(problem)));
       return null;
     } catch (YAMLException e) {
@@ -123,7 +127,7 @@ final class YamlTree {
     // Only an alias ("*name") can make a node its own descendant: without one, no recursion to track.
     boolean aliases = text.indexOf('*') >= 0;
     List<DescriptionProblem> found = new ArrayList<>();
-    YamlToJson converter = new YamlToJson(found, aliases);
+    YamlToJson converter = new YamlToJson(found, aliases, positions);
     JsonNode root;
     try {
       root = converter.convert(document, false);
@@ -134,9 +138,8 @@ final class YamlTree {
       return null;
     }
     problems.addAll(found);
-    boolean reusable = !aliases && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
-        && text.indexOf('\u2029') < 0;
-    return new YamlTree(root, document, lines, text, found, converter.count(), reusable);
+    boolean reusable = !aliases && positions == TextPositions.PLAIN;
+    return new YamlTree(root, document, lines, positions, text, found, converter.count(), reusable);
   }
 
   /**
@@ -169,7 +172,7 @@ final class YamlTree {
   private YamlTree withChangedLine(String newText, String[] newLines, List<DescriptionProblem> problems) {
     if (newText.equals(text)) {
       problems.addAll(yamlProblems);
-      YamlTree same = new YamlTree(root, document, lines, text, yamlProblems, nodeCount, reusable);
+      YamlTree same = new YamlTree(root, document, lines, positions, text, yamlProblems, nodeCount, reusable);
       same.reused = true;
       same.precheck = precheck;
       return same;
@@ -241,10 +244,11 @@ final class YamlTree {
     } catch (YAMLException | StackOverflowError e) {
       return null;
     }
-    YamlToJson oldConverter = new YamlToJson(new ArrayList<>(), false);
+    // A reusable tree's text, and so the changed line, has only CR and LF line breaks: plain positions.
+    YamlToJson oldConverter = new YamlToJson(new ArrayList<>(), false, TextPositions.PLAIN);
     oldConverter.convert(oldItem, names);
     List<DescriptionProblem> itemProblems = new ArrayList<>();
-    YamlToJson newConverter = new YamlToJson(itemProblems, false);
+    YamlToJson newConverter = new YamlToJson(itemProblems, false, TextPositions.PLAIN);
     JsonNode newJson = newConverter.convert(newItem, names);
     long count = (long) nodeCount - oldConverter.count() + newConverter.count();
     if (count > YamlToJson.MAX_NODES) {
@@ -314,7 +318,7 @@ final class YamlTree {
       merged.addAll(itemProblems);
     }
     problems.addAll(merged);
-    YamlTree next = new YamlTree(newJsonNode, newNode, newLines, newText, merged, (int) count, true);
+    YamlTree next = new YamlTree(newJsonNode, newNode, newLines, TextPositions.PLAIN, newText, merged, (int) count, true);
     next.reused = true;
     next.precheck = precheck;
     return next;
@@ -514,19 +518,19 @@ final class YamlTree {
     return node == null ? null : range(node);
   }
 
-  private int[] range(Node node) {
+  /** 1-based [startLine, startColumn, endLine, endColumn] of {@code node}, as an editor counts lines. */
+  int[] range(Node node) {
     Mark start = node.getStartMark();
     Mark end = node.getEndMark();
-    int startLine = start.getLine() + 1;
-    int startColumn = start.getColumn() + 1;
-    int endLine = end.getLine() + 1;
-    int endColumn = end.getColumn() + 1;
+    int startLine = positions.line(start);
+    int startColumn = positions.column(start);
+    int endLine = positions.line(end);
+    int endColumn = positions.column(end);
     // A block node ends at the start of the next line: report it as ending at the end of its last line.
     while (endColumn == 1 && endLine > startLine) {
       endLine--;
       if (endLine > lines.length) {
-        // SnakeYAML also breaks lines at U+0085, U+2028 and U+2029, which the line table does not.
-        break;
+        break; // defence in depth: positions come from the same line breaks as the table
       }
       endColumn = lines[endLine - 1].length() + 1;
       if (!lines[endLine - 1].isBlank()) {

@@ -1,0 +1,96 @@
+package dev.edgetpulint.description;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+
+/**
+ * Line and column of a SnakeYAML mark as an editor counts them. YAML 1.1 (SnakeYAML) also breaks lines
+ * at U+0085, U+2028 and U+2029, while editors, the Language Server Protocol and the description's line
+ * table break only at CR, LF and CRLF; in a text with one of those three, SnakeYAML's line numbers run
+ * ahead of the editor's. Such a text's positions are worked out from the mark's offset instead. For
+ * every other text SnakeYAML's own line and column are the editor's, and are used as they are.
+ */
+final class TextPositions {
+  /** The positions of a text without U+0085, U+2028 or U+2029. */
+  static final TextPositions PLAIN = new TextPositions(null, null, false);
+
+  private final String text;
+  /** Where each line starts (a char offset); null for a plain text. */
+  private final int[] lineStarts;
+  private final boolean surrogates;
+
+  private TextPositions(String text, int[] lineStarts, boolean surrogates) {
+    this.text = text;
+    this.lineStarts = lineStarts;
+    this.surrogates = surrogates;
+  }
+
+  static TextPositions of(String text) {
+    if (!hasYamlOnlyLineBreaks(text)) {
+      return PLAIN;
+    }
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    boolean surrogates = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      surrogates |= Character.isSurrogate(c);
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++;
+        starts.add(i + 1);
+      } else if (c == '\n' || c == '\r') {
+        starts.add(i + 1);
+      }
+    }
+    int[] lineStarts = new int[starts.size()];
+    for (int i = 0; i < lineStarts.length; i++) {
+      lineStarts[i] = starts.get(i);
+    }
+    return new TextPositions(text, lineStarts, surrogates);
+  }
+
+  /** Whether {@code text} has a line break that YAML counts and editors do not. */
+  private static boolean hasYamlOnlyLineBreaks(String text) {
+    return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+  }
+
+  /** The 1-based line of {@code mark}. */
+  int line(Mark mark) {
+    return lineStarts == null ? mark.getLine() + 1 : lineOf(offset(mark)) + 1;
+  }
+
+  /** The 1-based column of {@code mark}, in code points (as SnakeYAML counts). */
+  int column(Mark mark) {
+    if (lineStarts == null) {
+      return mark.getColumn() + 1;
+    }
+    int offset = offset(mark);
+    return text.codePointCount(lineStarts[lineOf(offset)], offset) + 1;
+  }
+
+  /** The mark's char offset in the text (SnakeYAML's index counts code points). */
+  private int offset(Mark mark) {
+    int index = Math.max(0, mark.getIndex());
+    if (!surrogates) {
+      return Math.min(index, text.length());
+    }
+    int codePoints = text.codePointCount(0, text.length());
+    return text.offsetByCodePoints(0, Math.min(index, codePoints));
+  }
+
+  /** The 0-based line holding char offset {@code offset}. */
+  private int lineOf(int offset) {
+    int low = 0;
+    int high = lineStarts.length - 1;
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (lineStarts[mid] <= offset) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+}
