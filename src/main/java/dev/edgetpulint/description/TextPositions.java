@@ -5,14 +5,16 @@ import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
- * Line and column of a SnakeYAML mark as an editor counts them. YAML 1.1 (SnakeYAML) also breaks lines
- * at U+0085, U+2028 and U+2029, while editors, the Language Server Protocol and the description's line
- * table break only at CR, LF and CRLF; in a text with one of those three, SnakeYAML's line numbers run
- * ahead of the editor's. Such a text's positions are worked out from the mark's offset instead. For
- * every other text SnakeYAML's own line and column are the editor's, and are used as they are.
+ * Line and column of a SnakeYAML mark as an editor counts them: lines broken at CR, LF and CRLF only, and
+ * columns in UTF-16 code units (as Java strings, editors and the Language Server Protocol count them).
+ * SnakeYAML counts otherwise in two cases. It follows YAML 1.1 and also breaks lines at U+0085, U+2028
+ * and U+2029, so its line numbers run ahead of the editor's after one. Its columns count code points,
+ * which differ from UTF-16 units after a character outside the Basic Multilingual Plane (an emoji). A
+ * text with either is positioned from the mark's offset instead. For every other text, SnakeYAML's own
+ * line and column are the editor's and are used as they are.
  */
 final class TextPositions {
-  /** The positions of a text without U+0085, U+2028 or U+2029. */
+  /** The positions of a text without U+0085, U+2028, U+2029 or a surrogate pair: SnakeYAML's own. */
   static final TextPositions PLAIN = new TextPositions(null, null, false);
 
   private final String text;
@@ -27,7 +29,7 @@ final class TextPositions {
   }
 
   static TextPositions of(String text) {
-    if (!hasYamlOnlyLineBreaks(text)) {
+    if (isPlain(text)) {
       return PLAIN;
     }
     List<Integer> starts = new ArrayList<>();
@@ -50,9 +52,15 @@ final class TextPositions {
     return new TextPositions(text, lineStarts, surrogates);
   }
 
-  /** Whether {@code text} has a line break that YAML counts and editors do not. */
-  private static boolean hasYamlOnlyLineBreaks(String text) {
-    return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+  /** Whether SnakeYAML's lines and columns are the editor's in {@code text}. */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The 1-based line of {@code mark}. */
@@ -60,13 +68,13 @@ final class TextPositions {
     return lineStarts == null ? mark.getLine() + 1 : lineOf(offset(mark)) + 1;
   }
 
-  /** The 1-based column of {@code mark}, in code points (as SnakeYAML counts). */
+  /** The 1-based column of {@code mark}, in UTF-16 code units. */
   int column(Mark mark) {
     if (lineStarts == null) {
       return mark.getColumn() + 1;
     }
     int offset = offset(mark);
-    return text.codePointCount(lineStarts[lineOf(offset)], offset) + 1;
+    return offset - lineStarts[lineOf(offset)] + 1;
   }
 
   /** The mark's char offset in the text (SnakeYAML's index counts code points). */

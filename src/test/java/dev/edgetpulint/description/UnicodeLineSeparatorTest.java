@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * YAML counts U+0085, U+2028 and U+2029 as line breaks; editors and the Language Server Protocol do not.
- * Positions in a description that holds one are the editor's lines (the line table's), columns in code
- * points.
+ * Positions in a description that holds one are the editor's lines (the line table's). Columns count
+ * UTF-16 code units, as editors do, also after a character outside the Basic Multilingual Plane.
  */
 class UnicodeLineSeparatorTest {
   private static final String TENSORS = """
@@ -57,13 +57,13 @@ class UnicodeLineSeparatorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"\u2028", ""})
-  void columnsCountCodePointsAfterACharacterOutsideTheBmp(String separator) {
+  void columnsCountUtf16UnitsAfterACharacterOutsideTheBmp(String separator) {
     // In a double-quoted scalar the separator is folded like any line break; the duplicate is the second 😀.
     String text = "format: edgetpu-lint/description/v1\nsubgraphs: []\nx: {note: \"a" + separator + "b\", 😀: 1, 😀: 2}\n";
     DescriptionException e = assertThrows(DescriptionException.class, () -> DescriptionReader.parse(text, "m.yaml"));
     DescriptionProblem p = e.problems().stream().filter(q -> q.message().equals("duplicate key '😀'")).findFirst()
         .orElseThrow(() -> new AssertionError(e.problems().toString()));
     assertEquals(3, p.line(), p.toString());
-    assertEquals(23 + separator.length(), p.column(), p.toString()); // 25 in UTF-16 units
+    assertEquals(24 + separator.length(), p.column(), p.toString()); // 23 + separator in code points
   }
 }
