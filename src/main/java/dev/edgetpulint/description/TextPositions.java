@@ -15,17 +15,22 @@ import org.yaml.snakeyaml.error.Mark;
  */
 final class TextPositions {
   /** The positions of a text without U+0085, U+2028, U+2029 or a surrogate pair: SnakeYAML's own. */
-  static final TextPositions PLAIN = new TextPositions(null, null, false);
+  static final TextPositions PLAIN = new TextPositions(null, null, 0);
 
-  private final String text;
   /** Where each line starts (a char offset); null for a plain text. */
   private final int[] lineStarts;
-  private final boolean surrogates;
+  /**
+   * The code-point index of each character written as a surrogate pair, ascending: a code-point index
+   * is a char offset plus the pairs before it. Worked out once, since a document asks for thousands of
+   * positions.
+   */
+  private final int[] pairs;
+  private final int codePoints;
 
-  private TextPositions(String text, int[] lineStarts, boolean surrogates) {
-    this.text = text;
+  private TextPositions(int[] lineStarts, int[] pairs, int codePoints) {
     this.lineStarts = lineStarts;
-    this.surrogates = surrogates;
+    this.pairs = pairs;
+    this.codePoints = codePoints;
   }
 
   static TextPositions of(String text) {
@@ -34,22 +39,29 @@ final class TextPositions {
     }
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
-    boolean surrogates = false;
-    for (int i = 0; i < text.length(); i++) {
+    List<Integer> pairs = new ArrayList<>();
+    int codePoint = 0;
+    for (int i = 0; i < text.length(); i++, codePoint++) {
       char c = text.charAt(i);
-      surrogates |= Character.isSurrogate(c);
-      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        pairs.add(codePoint);
+        i++;
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
         i++;
         starts.add(i + 1);
       } else if (c == '\n' || c == '\r') {
         starts.add(i + 1);
       }
     }
-    int[] lineStarts = new int[starts.size()];
-    for (int i = 0; i < lineStarts.length; i++) {
-      lineStarts[i] = starts.get(i);
+    return new TextPositions(toArray(starts), toArray(pairs), codePoint);
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
     }
-    return new TextPositions(text, lineStarts, surrogates);
+    return out;
   }
 
   /** Whether SnakeYAML's lines and columns are the editor's in {@code text}. */
@@ -79,24 +91,25 @@ final class TextPositions {
 
   /** The mark's char offset in the text (SnakeYAML's index counts code points). */
   private int offset(Mark mark) {
-    int index = Math.max(0, mark.getIndex());
-    if (!surrogates) {
-      return Math.min(index, text.length());
-    }
-    int codePoints = text.codePointCount(0, text.length());
-    return text.offsetByCodePoints(0, Math.min(index, codePoints));
+    int index = Math.min(Math.max(0, mark.getIndex()), codePoints);
+    return index + countAtOrBelow(pairs, index - 1);
   }
 
   /** The 0-based line holding char offset {@code offset}. */
   private int lineOf(int offset) {
+    return countAtOrBelow(lineStarts, offset) - 1;
+  }
+
+  /** How many of the ascending {@code values} are at most {@code limit}. */
+  private static int countAtOrBelow(int[] values, int limit) {
     int low = 0;
-    int high = lineStarts.length - 1;
+    int high = values.length;
     while (low < high) {
-      int mid = (low + high + 1) >>> 1;
-      if (lineStarts[mid] <= offset) {
-        low = mid;
+      int mid = (low + high) >>> 1;
+      if (values[mid] <= limit) {
+        low = mid + 1;
       } else {
-        high = mid - 1;
+        high = mid;
       }
     }
     return low;
