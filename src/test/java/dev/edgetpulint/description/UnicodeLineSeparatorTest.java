@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,6 +54,15 @@ class UnicodeLineSeparatorTest {
     assertEquals("duplicate key 'format'", p.message());
     assertEquals(3, p.line(), p.toString());
     assertEquals(1, p.column(), p.toString());
+  }
+
+  @Test
+  void anEmojiAcrossTheYamlReadersBufferIsRead() {
+    // SnakeYAML 2.3 threw IndexOutOfBoundsException when a surrogate pair straddled its 1024-char buffer.
+    String head = "format: edgetpu-lint/description/v1\n# ";
+    String text = head + "x".repeat(1023 - head.length()) + "😀\nsubgraphs: []\n";
+    assertEquals(Character.MIN_HIGH_SURROGATE, (char) (text.charAt(1023) & 0xFC00));
+    assertEquals(0, DescriptionReader.parse(text, "m.yaml").subgraphs().size());
   }
 
   @ParameterizedTest
