@@ -48,6 +48,14 @@ final class CompiledRule {
    * that reads or writes the tensor (an activation is visited by its producer and each consumer).
    */
   private final int verdictSlot;
+  /**
+   * For a rule whose condition also reads the operator: the part of the condition that reads only
+   * {@code tensor}, the evaluation's constants and helpers that read nothing else ({@link
+   * Sandbox#necessaryCondition}), or null. When it is false on a tensor the rule is false at every
+   * operator of the tensor, which the tensor then remembers in {@link #verdictSlot} (a remembered
+   * true means only "the part held": the whole condition is judged at each operator).
+   */
+  private final Expression tensorPart;
 
   /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
   private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
@@ -78,7 +86,10 @@ final class CompiledRule {
     this.when = compile(rule.when(), "when");
     this.message = template(rule.message(), "message");
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
-    this.verdictSlot = judgesTensorsAlone() ? slot(verdictSlots) : -1;
+    Set<String> tensorOnly = tensorOnlyVariables();
+    boolean alone = tensorOnly != null && tensorOnly.containsAll(when.variables());
+    this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(rule.when(), tensorOnly);
+    this.verdictSlot = alone || tensorPart != null ? slot(verdictSlots) : -1;
   }
 
   private static Scope.Deferred[] deferred(Expression[] expressions) {
@@ -89,25 +100,34 @@ final class CompiledRule {
     return out;
   }
 
-  /** Whether the verdict on an element of {@code for_each} depends on that element (and constants) alone. */
-  private boolean judgesTensorsAlone() {
+  /**
+   * The variables whose value is the same at every operator that reads or writes one element of
+   * {@code for_each}: {@code tensor}, the evaluation's constants and the helpers that read nothing
+   * else. Null when the rule has no {@code for_each} or a helper hides a variable of the scope.
+   */
+  private Set<String> tensorOnlyVariables() {
     if (forEach == null) {
-      return false;
+      return null;
     }
-    Set<String> allowed = new HashSet<>(CONSTANT_VARIABLES);
-    allowed.add("tensor");
+    Set<String> known = new HashSet<>(CONSTANT_VARIABLES);
+    known.add("tensor");
     for (String name : rule.let().keySet()) {
-      if (allowed.contains(name) || name.equals("op")) {
-        return false; // a helper that hides a variable of the scope: too clever to reason about
+      if (known.contains(name) || name.equals("op")) {
+        return null; // a helper that hides a variable of the scope: too clever to reason about
       }
     }
-    allowed.addAll(perTensor.keySet());
-    for (Expression x : perTensorExpressions) {
-      if (!allowed.containsAll(x.variables())) {
-        return false;
+    // Helpers may read helpers defined after them: add them until nothing changes.
+    boolean added = true;
+    while (added) {
+      added = false;
+      for (int i = 0; i < perTensorNames.length; i++) {
+        if (!known.contains(perTensorNames[i]) && known.containsAll(perTensorExpressions[i].variables())) {
+          known.add(perTensorNames[i]);
+          added = true;
+        }
       }
     }
-    return allowed.containsAll(when.variables());
+    return known;
   }
 
   private static int slot(AtomicInteger verdictSlots) {
@@ -165,9 +185,17 @@ final class CompiledRule {
         continue; // judged false at another operator of this tensor
       }
       tensorHint = scope.define("tensor", item, tensorHint);
-      String[] result = test(scope);
-      if (memo != null) {
-        memo.verdict(verdictSlot, result != null); // a verdict that threw is not remembered
+      String[] result;
+      if (tensorPart == null) {
+        result = test(scope);
+        if (memo != null) {
+          memo.verdict(verdictSlot, result != null); // a verdict that threw is not remembered
+        }
+      } else {
+        result = testWithTensorPart(scope, memo);
+        if (result == NOT_AT_ANY_OPERATOR) {
+          continue;
+        }
       }
       if (result != null) {
         return result; // also when remembered true: the message needs this operator's helpers
@@ -176,10 +204,48 @@ final class CompiledRule {
     return null;
   }
 
+  /** What {@link #testWithTensorPart} gives when the tensor part is false: the rule is false at every operator. */
+  private static final String[] NOT_AT_ANY_OPERATOR = new String[0];
+
+  /**
+   * {@link #test}, first judging the tensor part once per tensor ({@code memo} null: every time). A
+   * part that cannot be evaluated or is not true or false decides nothing: the whole condition is
+   * judged, and says what is wrong.
+   */
+  private String[] testWithTensorPart(Scope scope, TensorFacts memo) {
+    defineTensorHelpers(scope);
+    if (memo == null || memo.verdict(verdictSlot) < 0) {
+      Object part;
+      try {
+        part = tensorPart.evaluate(scope);
+      } catch (RuntimeException e) {
+        part = null;
+      }
+      if (Boolean.FALSE.equals(part)) {
+        if (memo != null) {
+          memo.verdict(verdictSlot, false);
+        }
+        return NOT_AT_ANY_OPERATOR;
+      }
+      if (memo != null && Boolean.TRUE.equals(part)) {
+        memo.verdict(verdictSlot, true);
+      }
+    }
+    return decide(scope);
+  }
+
   private String[] test(Scope scope) {
+    defineTensorHelpers(scope);
+    return decide(scope);
+  }
+
+  private void defineTensorHelpers(Scope scope) {
     for (int i = 0; i < perTensorNames.length; i++) {
       perTensorHints[i] = scope.define(perTensorNames[i], perTensorDeferred[i], perTensorHints[i]);
     }
+  }
+
+  private String[] decide(Scope scope) {
     Object verdict = when.evaluate(scope);
     if (!(verdict instanceof Boolean)) {
       throw new Sandbox.ExpressionException("the condition gave " + Template.format(verdict) + ", not true or false");

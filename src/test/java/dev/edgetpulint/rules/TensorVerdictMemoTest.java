@@ -88,4 +88,23 @@ class TensorVerdictMemoTest {
     assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
         messages(rule("TEST-Z", helpers("named", "tensor.name", "is_z", "named == 'z'"), "is_z")));
   }
+
+  @Test
+  void aTensorPartThatIsFalseSkipsTheTensorAtEveryOperatorWithoutChangingTheVerdicts() {
+    // The part "tensor.name == 'y'" is false for x, z and w: those are judged once. At y it holds,
+    // and the rest of the condition is judged at each of y's operators.
+    assertEquals(List.of("operator 0 and 'y'"),
+        messages(rule("TEST-Y-WRITE", helpers("writes", "tensor.producer_index == op.index"), "tensor.name == 'y' && writes")));
+  }
+
+  @Test
+  void aTensorPartThatCannotBeEvaluatedLeavesTheErrorToTheWholeCondition() {
+    List<String> messages = messages(rule("TEST-BROKEN", Map.of(), "tensor.no_such_fact == 1 && op.index >= 0"));
+    assertEquals(3, messages.size(), messages.toString());
+    for (String m : messages) {
+      if (!m.contains("could not be evaluated") || !m.contains("no_such_fact")) {
+        throw new AssertionError(m);
+      }
+    }
+  }
 }

@@ -43,6 +43,15 @@ public final class Sandbox {
     }
   }
 
+  /**
+   * A condition that is false whenever the compiled {@code text} is, reading only the variables in
+   * {@code known}; null when {@code text} has no such part ({@link NecessaryCondition}). {@code text}
+   * must compile.
+   */
+  public static Expression necessaryCondition(String text, Set<String> known) {
+    return NecessaryCondition.of(text, known);
+  }
+
   /** "column 7", or "line 2, column 5" in an expression of several lines (1-based). */
   static String position(String text, int offset) {
     int line = 1;
