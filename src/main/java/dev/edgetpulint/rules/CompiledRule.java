@@ -42,10 +42,11 @@ final class CompiledRule {
   private final Template message;
   private final Template fix;
   /**
-   * Where tensors remember this rule's verdict ({@link TensorFacts#verdict(int)}), or -1. Only a
-   * rule whose per-tensor helpers and condition read nothing but {@code tensor}, the evaluation's
-   * constants and each other has one: its verdict on a tensor is then the same at every operator
-   * that reads or writes the tensor (an activation is visited by its producer and each consumer).
+   * Where tensors remember this rule's verdict ({@link TensorFacts#verdict(int)}), or -1. A rule
+   * whose condition reads nothing but {@code tensor}, the evaluation's constants and helpers that
+   * read nothing else has one: its verdict on a tensor is then the same at every operator that reads
+   * or writes the tensor (an activation is visited by its producer and each consumer). So has a rule
+   * with a {@link #tensorPart}, for the verdicts of that part.
    */
   private final int verdictSlot;
   /**
