@@ -1,6 +1,7 @@
 // Runs the bundled edgetpu-lint jar as a command-line tool (describe, check).
 // Free of the `vscode` module so that it can be unit-tested with plain Node.
 import { execFile } from 'node:child_process';
+import { classArchive } from './classArchive';
 
 /** The `edgetpuLint.*` settings the linter reads (the language server reads the same section). */
 export interface LintSettings {
@@ -22,10 +23,11 @@ export interface CliResult {
 }
 
 /**
- * JVM flags for a short-lived CLI run: start fast, stay small. One compiler thread: a second one only
- * competes with the run itself for the cores (bin/edgetpu-lint does the same; docs/performance.md, C16).
+ * JVM flags for a short-lived CLI run, as bin/edgetpu-lint passes them: the C1 compiler only, and one
+ * compiler thread (a second one only competes with the run itself for the cores; docs/performance.md,
+ * C16). The default collector: an archive is mapped with its module graph only under G1 (C11).
  */
-const CLI_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-Xshare:auto'];
+const CLI_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1'];
 
 /** The arguments of `edgetpu-lint check` for the user's settings. */
 export function checkArguments(model: string, settings: LintSettings): string[] {
@@ -63,19 +65,22 @@ export function describeArguments(model: string): string[] {
   return ['describe', model];
 }
 
-export function runJar(
-  java: string,
-  jar: string,
-  args: readonly string[],
-  cwd?: string,
-  timeoutMs = 120_000,
-): Promise<CliResult> {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+  /** Where the class-data-sharing archives of these runs are kept (see classArchive.ts); none without it. */
+  readonly archiveDirectory?: string;
+}
+
+export function runJar(java: string, jar: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const archive = classArchive(java, jar, args[0] ?? '', options.archiveDirectory);
   return new Promise((resolve) => {
     execFile(
       java,
-      [...CLI_JVM_FLAGS, '-jar', jar, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
+      [...CLI_JVM_FLAGS, ...archive.jvmFlags, '-jar', jar, ...args],
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
       (error, stdout, stderr) => {
+        archive.finish();
         let exitCode = 0;
         if (error) {
           const code = (error as NodeJS.ErrnoException & { code?: number | string }).code;

@@ -81,7 +81,7 @@ async function lookupJava(): Promise<JavaLookup> {
   return findJava(configured, hostEnvironment);
 }
 
-async function resolveJavaAndJar(): Promise<{ java: string; jar: string } | { message: string }> {
+async function resolveJavaAndJar(): Promise<{ java: string; jar: string; archiveDirectory: string } | { message: string }> {
   const java = await lookupJava();
   if (!java.ok) {
     return { message: java.message };
@@ -92,7 +92,7 @@ async function resolveJavaAndJar(): Promise<{ java: string; jar: string } | { me
       message: `Edge TPU Lint cannot find its server jar at ${jar}. Reinstall the extension or set "edgetpuLint.server.jar".`,
     };
   }
-  return { java: java.executable, jar };
+  return { java: java.executable, jar, archiveDirectory: extensionContext.globalStorageUri.fsPath };
 }
 
 async function showSetupError(message: string): Promise<void> {
@@ -220,7 +220,11 @@ async function lintModel(argument: unknown): Promise<void> {
   output.show(true);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Edge TPU Lint: ${vscode.workspace.asRelativePath(model)}` },
-    () => runJar(resolved.java, resolved.jar, args, vscode.workspace.getWorkspaceFolder(model)?.uri.fsPath),
+    () =>
+      runJar(resolved.java, resolved.jar, args, {
+        cwd: vscode.workspace.getWorkspaceFolder(model)?.uri.fsPath,
+        archiveDirectory: resolved.archiveDirectory,
+      }),
   );
   if (result.stdout !== '') {
     output.append(result.stdout);

@@ -16,8 +16,8 @@ export function modelUriFor(description: vscode.Uri): vscode.Uri {
 }
 
 export interface JarRunner {
-  /** The java executable and server jar, or a message saying why there are none. */
-  resolve(): Promise<{ java: string; jar: string } | { message: string }>;
+  /** The java executable, the server jar and where run archives are kept, or a message saying why there are none. */
+  resolve(): Promise<{ java: string; jar: string; archiveDirectory?: string } | { message: string }>;
 }
 
 export class ModelDescriptionProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -37,7 +37,9 @@ export class ModelDescriptionProvider implements vscode.TextDocumentContentProvi
     if ('message' in resolved) {
       return commentBlock(`Cannot describe ${model.fsPath}`, resolved.message);
     }
-    const result = await runJar(resolved.java, resolved.jar, describeArguments(model.fsPath));
+    const result = await runJar(resolved.java, resolved.jar, describeArguments(model.fsPath), {
+      archiveDirectory: resolved.archiveDirectory,
+    });
     if (token.isCancellationRequested) {
       return '';
     }
