@@ -10,8 +10,11 @@ import * as path from 'node:path';
 /** What one run passes to the JVM, and what it does once the JVM has exited. */
 export interface ArchiveUse {
   readonly jvmFlags: readonly string[];
-  /** Called after the run: moves a newly written archive into place (or drops a broken one). */
-  readonly finish: () => void;
+  /**
+   * Called after the run: moves a newly written archive into place when the JVM ended by itself
+   * ({@code exitedByItself}; a killed JVM may have written half of it), else drops it.
+   */
+  readonly finish: (exitedByItself: boolean) => void;
 }
 
 const NONE: ArchiveUse = { jvmFlags: [], finish: () => {} };
@@ -33,22 +36,10 @@ const QUIET = ['-Xshare:auto', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
  * failed run.
  */
 export function classArchive(java: string, jar: string, command: string, directory: string | undefined): ArchiveUse {
-  if (!directory || !/^[a-z]+$/.test(command)) {
+  const archive = archiveFile(java, jar, command, directory);
+  if (archive === undefined || directory === undefined) {
     return NONE;
   }
-  let key: string;
-  try {
-    const jarStat = fs.statSync(jar);
-    const javaStat = fs.statSync(java);
-    key = createHash('sha256')
-      .update(`${path.resolve(jar)}\n${jarStat.size}-${jarStat.mtimeMs}\n${javaStat.size}-${javaStat.mtimeMs}`)
-      .digest('hex')
-      .slice(0, 16);
-  } catch {
-    return NONE;
-  }
-  const prefix = `edgetpu-lint-${command}-`;
-  const archive = path.join(directory, `${prefix}${key}.jsa`);
   if (isNonEmptyFile(archive)) {
     return { jvmFlags: [...QUIET, `-XX:SharedArchiveFile=${archive}`], finish: () => {} };
   }
@@ -57,12 +48,14 @@ export function classArchive(java: string, jar: string, command: string, directo
   } catch {
     return NONE;
   }
+  const prefix = `edgetpu-lint-${command}-`;
+  removeAbandoned(directory, prefix);
   const temporary = `${archive}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   return {
     jvmFlags: [...QUIET, `-XX:ArchiveClassesAtExit=${temporary}`],
-    finish: () => {
+    finish: (exitedByItself) => {
       try {
-        if (isNonEmptyFile(temporary)) {
+        if (exitedByItself && isNonEmptyFile(temporary)) {
           fs.renameSync(temporary, archive);
           removeOthers(directory, prefix, path.basename(archive));
         } else {
@@ -75,12 +68,56 @@ export function classArchive(java: string, jar: string, command: string, directo
   };
 }
 
+/** The flags that map the command's archive when there is one, else none (nothing is written). */
+export function existingArchive(java: string, jar: string, command: string, directory: string | undefined): readonly string[] {
+  const archive = archiveFile(java, jar, command, directory);
+  return archive !== undefined && isNonEmptyFile(archive) ? [...QUIET, `-XX:SharedArchiveFile=${archive}`] : [];
+}
+
+/** Where the archive of {@code command} for this jar and java is kept, or undefined when it cannot be named. */
+function archiveFile(java: string, jar: string, command: string, directory: string | undefined): string | undefined {
+  if (!directory || !/^[a-z]+$/.test(command)) {
+    return undefined;
+  }
+  try {
+    const jarStat = fs.statSync(jar);
+    const javaStat = fs.statSync(java);
+    const key = createHash('sha256')
+      .update(`${path.resolve(jar)}\n${jarStat.size}-${jarStat.mtimeMs}\n${javaStat.size}-${javaStat.mtimeMs}`)
+      .digest('hex')
+      .slice(0, 16);
+    return path.join(directory, `edgetpu-lint-${command}-${key}.jsa`);
+  } catch {
+    return undefined;
+  }
+}
+
 function isNonEmptyFile(file: string): boolean {
   try {
     const stat = fs.statSync(file);
     return stat.isFile() && stat.size > 0;
   } catch {
     return false;
+  }
+}
+
+/** How old a temporary archive must be to count as abandoned: a JVM writes it at exit, in about a second. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Removes temporary archives no run will rename: a JVM that went on after its parent (the extension
+ * host) was gone writes its archive at exit, and nobody moves it into place.
+ */
+function removeAbandoned(directory: string, prefix: string): void {
+  try {
+    for (const name of fs.readdirSync(directory)) {
+      const file = path.join(directory, name);
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && Date.now() - fs.statSync(file).mtimeMs > ABANDONED_AFTER_MS) {
+        fs.rmSync(file, { force: true });
+      }
+    }
+  } catch {
+    // A file that went away meanwhile, or an unreadable directory: nothing to clean.
   }
 }
 

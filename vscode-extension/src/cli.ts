@@ -80,7 +80,7 @@ export function runJar(java: string, jar: string, args: readonly string[], optio
       [...CLI_JVM_FLAGS, ...archive.jvmFlags, '-jar', jar, ...args],
       { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
       (error, stdout, stderr) => {
-        archive.finish();
+        archive.finish(!(error?.killed || error?.signal));
         let exitCode = 0;
         if (error) {
           const code = (error as NodeJS.ErrnoException & { code?: number | string }).code;

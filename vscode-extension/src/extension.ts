@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { checkArguments, LintSettings, runJar } from './cli';
+import { SERVER_JVM_FLAGS, serverArchiveFlags, trainServerArchive } from './serverArchive';
 import { ModelViewDiagnostics } from './diagnosticOverlap';
 import { findJava, hostEnvironment, JavaLookup } from './java';
 import {
@@ -111,10 +112,14 @@ async function startServer(): Promise<void> {
     void showSetupError(resolved.message);
     return;
   }
-  output.appendLine(`Starting the language server: ${resolved.java} -jar ${resolved.jar} lsp`);
+  const archiveFlags = serverArchiveFlags(resolved.java, resolved.jar, resolved.archiveDirectory);
+  output.appendLine(
+    `Starting the language server: ${resolved.java} -jar ${resolved.jar} lsp` +
+      (archiveFlags.length > 0 ? ' (with its class-data-sharing archive)' : ''),
+  );
   const serverOptions: ServerOptions = {
     command: resolved.java,
-    args: ['-XX:+UseSerialGC', '-Xshare:auto', '-jar', resolved.jar, 'lsp'],
+    args: [...SERVER_JVM_FLAGS, ...archiveFlags, '-jar', resolved.jar, 'lsp'],
     transport: TransportKind.stdio,
   };
   // A model's findings come for the .tflite and for its open description view; the Problems view
@@ -151,7 +156,36 @@ async function startServer(): Promise<void> {
     await client.start();
   } catch (error) {
     void showSetupError(`Edge TPU Lint: the language server did not start: ${String(error)}`);
+    return;
   }
+  if (archiveFlags.length === 0) {
+    scheduleServerArchive(resolved.java, resolved.jar, resolved.archiveDirectory);
+  }
+}
+
+/** How long after a server start without an archive the training session starts (see scheduleServerArchive). */
+const ARCHIVE_TRAINING_DELAY_MS = 20_000;
+let archiveTrainingScheduled = false;
+
+/**
+ * Writes the server's archive for the next start (serverArchive.ts), once per window, some seconds
+ * after this start so that it does not compete with the server's first analyses for the cores.
+ */
+function scheduleServerArchive(java: string, jar: string, directory: string): void {
+  if (archiveTrainingScheduled) {
+    return;
+  }
+  archiveTrainingScheduled = true;
+  const timer = setTimeout(() => {
+    void trainServerArchive(java, jar, directory).then((result) => {
+      if (result === 'written') {
+        output.appendLine("Wrote the language server's class-data-sharing archive: it starts faster from the next window on.");
+      } else if (result === 'failed') {
+        output.appendLine("Could not write the language server's class-data-sharing archive; it starts without one.");
+      }
+    });
+  }, ARCHIVE_TRAINING_DELAY_MS);
+  timer.unref?.();
 }
 
 async function stopServer(): Promise<void> {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { classArchive } from '../../src/classArchive';
+import { classArchive, existingArchive } from '../../src/classArchive';
 
 /** A scratch directory with a fake jar and java executable (the key only reads their size and time). */
 function scratch(): { dir: string; jar: string; java: string; store: string } {
@@ -35,7 +35,7 @@ describe('classArchive', () => {
     assert.ok(first.jvmFlags.includes('-Xlog:cds=off'), 'archive warnings would end up in stdout');
     const written = writeAsTheJvmWould(first.jvmFlags, 'archive');
     assert.match(path.basename(written), /^edgetpu-lint-check-[0-9a-f]{16}\.jsa\.[0-9]+-[0-9a-f]{8}\.tmp$/);
-    first.finish();
+    first.finish(true);
     const [archive] = archives(store);
     assert.match(archive, /^edgetpu-lint-check-[0-9a-f]{16}\.jsa$/);
 
@@ -49,7 +49,7 @@ describe('classArchive', () => {
     for (const command of ['check', 'describe']) {
       const run = classArchive(java, jar, command, store);
       writeAsTheJvmWould(run.jvmFlags, command);
-      run.finish();
+      run.finish(true);
     }
     assert.equal(archives(store).length, 2);
     assert.ok(classArchive(java, jar, 'describe', store).jvmFlags.some((f) => f.includes('edgetpu-lint-describe-')));
@@ -59,14 +59,14 @@ describe('classArchive', () => {
     const { dir, jar, java, store } = scratch();
     const run = classArchive(java, jar, 'check', store);
     writeAsTheJvmWould(run.jvmFlags, 'old');
-    run.finish();
+    run.finish(true);
     const [old] = archives(store);
 
     fs.writeFileSync(jar, 'a newer and longer jar');
     const next = classArchive(java, jar, 'check', store);
     assert.ok(!next.jvmFlags.some((f) => f.startsWith('-XX:SharedArchiveFile')), 'an archive of another jar was used');
     writeAsTheJvmWould(next.jvmFlags, 'new');
-    next.finish();
+    next.finish(true);
     assert.equal(archives(store).length, 1);
     assert.notEqual(archives(store)[0], old);
     fs.rmSync(dir, { recursive: true });
@@ -76,11 +76,44 @@ describe('classArchive', () => {
     const { jar, java, store } = scratch();
     const run = classArchive(java, jar, 'check', store);
     const written = writeAsTheJvmWould(run.jvmFlags, '');
-    run.finish();
+    run.finish(true);
     assert.ok(!fs.existsSync(written));
     assert.deepEqual(archives(store), []);
-    classArchive(java, jar, 'check', store).finish(); // nothing written at all: nothing to do
+    classArchive(java, jar, 'check', store).finish(true); // nothing written at all: nothing to do
     assert.deepEqual(archives(store), []);
+  });
+
+  it('drops what a killed JVM wrote: it may be half an archive', () => {
+    const { jar, java, store } = scratch();
+    const run = classArchive(java, jar, 'check', store);
+    const written = writeAsTheJvmWould(run.jvmFlags, 'half an archive');
+    run.finish(false);
+    assert.ok(!fs.existsSync(written));
+    assert.deepEqual(archives(store), []);
+  });
+
+  it('removes temporary archives abandoned long ago, not those of runs that may still be writing', () => {
+    const { jar, java, store } = scratch();
+    fs.mkdirSync(store);
+    const abandoned = path.join(store, 'edgetpu-lint-check-0123456789abcdef.jsa.1-00000000.tmp');
+    const recent = path.join(store, 'edgetpu-lint-check-0123456789abcdef.jsa.2-00000000.tmp');
+    fs.writeFileSync(abandoned, 'x');
+    fs.writeFileSync(recent, 'x');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(abandoned, anHourAgo, anHourAgo);
+    classArchive(java, jar, 'check', store);
+    assert.ok(!fs.existsSync(abandoned));
+    assert.ok(fs.existsSync(recent));
+  });
+
+  it('only maps an archive that is there when asked for an existing one', () => {
+    const { jar, java, store } = scratch();
+    assert.deepEqual(existingArchive(java, jar, 'lsp', store), []);
+    assert.ok(!fs.existsSync(store), 'asking wrote something');
+    const run = classArchive(java, jar, 'lsp', store);
+    writeAsTheJvmWould(run.jvmFlags, 'archive');
+    run.finish(true);
+    assert.ok(existingArchive(java, jar, 'lsp', store).some((f) => f.startsWith('-XX:SharedArchiveFile=')));
   });
 
   it('runs without an archive when there is no storage or the java executable cannot be read', () => {
