@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/edgetpu-lint with class-data sharing: the archive written next to the jar (as `mvn package`
  * does) is passed while it is newer than the jar; a jar without a fitting archive writes one to the
  * cache on its first check, which later runs use; a jar moved with its archive runs silently with the
- * JDK's archive alone. Every run's output is the output without class-data sharing. The jar here is a
+ * JDK's archive alone; `lsp` maps the archive of a language-server session when there is one. Every
+ * run's output is the output without class-data sharing. The jar here is a
  * {@link TestJar} (the shaded jar is not built yet during the test phase).
  */
 class LauncherArchiveTest {
@@ -78,6 +79,26 @@ class LauncherArchiveTest {
     assertTrue(launchLoggingCds(installed).contains("Opened archive " + written.get(0)), "later runs use it");
   }
 
+  @Test
+  void languageServerMapsTheArchiveOfItsOwnTraining() throws Exception {
+    Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
+    Path checkArchive = temp.resolve("build/edgetpu-lint.jsa");
+    Path serverArchive = temp.resolve("build/edgetpu-lint-lsp.jsa");
+    run(List.of(java(), "-XX:ArchiveClassesAtExit=" + checkArchive, "-jar", jar.toString(), "check",
+        TRAINING.toString()), Map.of());
+    // The pom's lsp-archive execution: one session of the server, in the training JVM.
+    Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + serverArchive, "-XX:+UseSerialGC",
+        "-cp", jar.toString(), ServerArchiveTraining.class.getName(), "bench/cds-training/example.tflite.yaml"), Map.of());
+    assertEquals(0, training.exitCode(), "the training session ends as the protocol asks: " + training.output());
+    assertTrue(Files.isRegularFile(serverArchive), training.output());
+
+    assertTrue(launchLoggingCds(jar, "lsp").contains("Opened archive " + serverArchive), "lsp maps the server's archive");
+    assertTrue(launchLoggingCds(jar, "check", TRAINING.toString()).contains("Opened archive " + checkArchive),
+        "check keeps the check archive");
+    Files.delete(serverArchive);
+    assertTrue(launchLoggingCds(jar, "lsp").contains("Opened archive " + checkArchive), "without its own, lsp maps the check archive");
+  }
+
   private List<Path> cached() throws IOException {
     try (Stream<Path> files = Files.list(cache.resolve("edgetpu-lint"))) {
       return files.toList();
@@ -86,8 +107,14 @@ class LauncherArchiveTest {
 
   /** The output of `--version` with the JVM's CDS log on (after the launcher's -Xlog:cds=off). */
   private String launchLoggingCds(Path jar) throws Exception {
-    return run(List.of(LAUNCHER.toString(), "--version"), Map.of("EDGETPU_LINT_JAR", jar.toString(),
-        "EDGETPU_LINT_JAVA_OPTS", "-Xlog:cds=info")).output();
+    return launchLoggingCds(jar, "--version");
+  }
+
+  /** The output of the launcher running {@code args} (standard input empty) with the JVM's CDS log on. */
+  private String launchLoggingCds(Path jar, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    return run(command, Map.of("EDGETPU_LINT_JAR", jar.toString(), "EDGETPU_LINT_JAVA_OPTS", "-Xlog:cds=info")).output();
   }
 
   private Run launch(Path jar, String cds, String... args) throws Exception {
@@ -105,6 +132,7 @@ class LauncherArchiveTest {
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     builder.environment().putAll(env);
     Process process = builder.start();
+    process.getOutputStream().close(); // no input: a language server stops when its input ends
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command));
     return new Run(process.exitValue(), output);

@@ -2,6 +2,7 @@ package dev.edgetpulint.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -27,7 +29,7 @@ final class TestJar {
       if (Files.isRegularFile(path.resolve("dev/edgetpulint/cli/Main.class"))) {
         classes = path;
       } else if (Files.isRegularFile(path) && entry.endsWith(".jar")) {
-        classPath.add(path.toUri().toString());
+        classPath.add(unsigned(path, jar.getParent()).toUri().toString());
       }
     }
     Assumptions.assumeTrue(classes != null, "the main classes are a directory on the class path");
@@ -46,5 +48,38 @@ final class TestJar {
       }
     }
     return jar;
+  }
+
+  /**
+   * {@code library}, or a copy without its signature when it is signed (lsp4j's jars are), in {@code
+   * directory}/unsigned: as in the shaded jar, whose signatures the shade plugin drops. A class from a
+   * signed jar is never archived, and a dynamic archive dump of JDK 17.0.15 crashes on the lambdas of
+   * such classes (ServerArchiveTraining's session, seen in LauncherArchiveTest).
+   */
+  private static Path unsigned(Path library, Path directory) throws IOException {
+    try (JarFile in = new JarFile(library.toFile())) {
+      if (in.stream().noneMatch(e -> isSignature(e.getName()))) {
+        return library;
+      }
+      Path copy = Files.createDirectories(directory.resolve("unsigned")).resolve(library.getFileName());
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy))) {
+        for (JarEntry entry : java.util.Collections.list(in.entries())) {
+          if (isSignature(entry.getName())) {
+            continue;
+          }
+          out.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream data = in.getInputStream(entry)) {
+            data.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+      return copy;
+    }
+  }
+
+  private static boolean isSignature(String name) {
+    return name.startsWith("META-INF/") && name.indexOf('/', "META-INF/".length()) < 0
+        && (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".DSA") || name.endsWith(".EC"));
   }
 }
