@@ -75,7 +75,7 @@ export function existingArchive(java: string, jar: string, command: string, dire
 }
 
 /** Where the archive of {@code command} for this jar and java is kept, or undefined when it cannot be named. */
-function archiveFile(java: string, jar: string, command: string, directory: string | undefined): string | undefined {
+export function archiveFile(java: string, jar: string, command: string, directory: string | undefined): string | undefined {
   if (!directory || !/^[a-z]+$/.test(command)) {
     return undefined;
   }

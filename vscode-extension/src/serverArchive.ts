@@ -6,9 +6,10 @@
 // start maps it and publishes its first diagnostics in about two thirds of the time
 // (docs/vscode.md). Free of the `vscode` module so that it can be unit-tested with plain Node.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { classArchive, existingArchive } from './classArchive';
+import { archiveFile, classArchive, existingArchive } from './classArchive';
 
 /** The JVM flags the language server runs with, as bin/edgetpu-lint gives them to `lsp`. */
 export const SERVER_JVM_FLAGS = ['-XX:+UseSerialGC'];
@@ -43,7 +44,8 @@ subgraphs:
 
 /**
  * Writes the server's archive for this jar and java by a training session, unless there is one.
- * Never throws: a session that fails or takes longer than {@code timeoutMs} leaves no archive.
+ * Never throws: a session that fails or takes longer than {@code timeoutMs} leaves no archive, and a
+ * marker that keeps later starts with the same jar and java from trying again.
  */
 export async function trainServerArchive(
   java: string,
@@ -54,11 +56,19 @@ export async function trainServerArchive(
   if (serverArchiveFlags(java, jar, directory).length > 0) {
     return 'exists';
   }
+  const target = archiveFile(java, jar, 'lsp', directory);
+  const failedBefore = target === undefined ? undefined : `${target}.failed`;
+  if (failedBefore !== undefined && fs.existsSync(failedBefore)) {
+    return 'unavailable'; // tried with this jar and java before: not again at every start
+  }
   const archive = classArchive(java, jar, 'lsp', directory);
   if (!archive.jvmFlags.some((flag) => flag.startsWith('-XX:ArchiveClassesAtExit=')) || directory === undefined) {
     return 'unavailable';
   }
-  const server = spawn(java, [...SERVER_JVM_FLAGS, ...archive.jvmFlags, '-jar', jar, 'lsp'], {
+  // A JVM that crashes writes its error report to its working directory unless told otherwise.
+  const errorFile = `-XX:ErrorFile=${path.join(directory, 'edgetpu-lint-lsp-hs_err_pid%p.log')}`;
+  const server = spawn(java, [...SERVER_JVM_FLAGS, ...archive.jvmFlags, errorFile, '-jar', jar, 'lsp'], {
+    cwd: directory,
     stdio: ['pipe', 'pipe', 'ignore'],
     windowsHide: true,
   });
@@ -84,7 +94,15 @@ export async function trainServerArchive(
   const code = await exited;
   clearTimeout(timer);
   archive.finish(code === 0);
-  return code === 0 && serverArchiveFlags(java, jar, directory).length > 0 ? 'written' : 'failed';
+  if (code === 0 && serverArchiveFlags(java, jar, directory).length > 0) {
+    return 'written';
+  }
+  try {
+    fs.writeFileSync(failedBefore!, `training session ended with exit code ${code}\n`);
+  } catch {
+    // Not remembered: the next start tries again.
+  }
+  return 'failed';
 }
 
 /** The client's half of a JSON-RPC session over the server's standard streams (LSP base protocol framing). */

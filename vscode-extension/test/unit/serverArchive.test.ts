@@ -33,10 +33,13 @@ describe('trainServerArchive', { skip }, () => {
     assert.equal(await trainServerArchive(JAVA!, JAR, store), 'exists');
   });
 
-  it('leaves no archive when the session does not finish in time', async () => {
+  it('leaves no archive when the session does not finish in time, and does not try again', async () => {
     const store = fs.mkdtempSync(path.join(os.tmpdir(), 'edgetpu-lint-server-archive-'));
     assert.equal(await trainServerArchive(JAVA!, JAR, store, 1), 'failed');
-    assert.deepEqual(fs.readdirSync(store), []);
+    const left = fs.readdirSync(store);
+    assert.equal(left.length, 1, `only the marker of the failure: ${left.join(', ')}`);
+    assert.match(left[0], /^edgetpu-lint-lsp-[0-9a-f]{16}\.jsa\.failed$/);
+    assert.equal(await trainServerArchive(JAVA!, JAR, store), 'unavailable');
   });
 
   it('does nothing without storage', async () => {
