@@ -2,6 +2,7 @@ package dev.edgetpulint.rules;
 
 import dev.edgetpulint.rules.expr.Expression;
 import dev.edgetpulint.rules.expr.Functions;
+import dev.edgetpulint.rules.expr.OperatorTensorList;
 import dev.edgetpulint.rules.expr.Sandbox;
 import dev.edgetpulint.rules.expr.Scope;
 import dev.edgetpulint.rules.expr.Template;
@@ -57,6 +58,13 @@ final class CompiledRule {
    * true means only "the part held": the whole condition is judged at each operator).
    */
   private final Expression tensorPart;
+  /**
+   * For a rule that can be judged on the model's tensors before any operator (see {@link
+   * #falseForEveryTensor}): what its {@code for_each} lists, when that can only be tensors of the
+   * operator and cannot fail ({@link Sandbox#operatorTensorList}), and the rule has a {@link
+   * #verdictSlot}. Else null.
+   */
+  private final OperatorTensorList tensorList;
 
   /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
   private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
@@ -91,6 +99,7 @@ final class CompiledRule {
     boolean alone = tensorOnly != null && tensorOnly.containsAll(when.variables());
     this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(rule.when(), tensorOnly);
     this.verdictSlot = alone || tensorPart != null ? slot(verdictSlots) : -1;
+    this.tensorList = verdictSlot >= 0 ? Sandbox.operatorTensorList(rule.forEach()) : null;
   }
 
   private static Scope.Deferred[] deferred(Expression[] expressions) {
@@ -203,6 +212,56 @@ final class CompiledRule {
       }
     }
     return null;
+  }
+
+  /** Whether {@link #falseForEveryTensor} may decide this rule for a whole model. */
+  boolean judgedByTensors() {
+    return tensorList != null;
+  }
+
+  /** Where tensors remember this rule's verdict; -1 for none. */
+  int verdictSlot() {
+    return verdictSlot;
+  }
+
+  /**
+   * Whether the rule is false at every operator of a model, judged once per tensor: its condition (or
+   * its {@link #tensorPart}) is false for each of {@code tensors} (every tensor of the model) that its
+   * {@code for_each} could list. Only for a rule that is {@link #judgedByTensors}: what its {@code
+   * for_each} lists at any operator is among those tensors, the condition reads nothing of the
+   * operator, and listing cannot fail, so the operators would each find nothing. A tensor on which the condition holds, fails or is not true or
+   * false makes the answer false at once, and the operators judge the rule as usual (reporting the
+   * failure where they list the tensor). Verdicts found here are remembered for them. {@code scope}
+   * is a model's scope with no operator.
+   */
+  boolean falseForEveryTensor(Scope scope, List<TensorFacts> tensors) {
+    Expression test = tensorPart != null ? tensorPart : when;
+    for (int i = 0, n = tensors.size(); i < n; i++) {
+      TensorFacts tensor = tensors.get(i);
+      int known = tensor.verdict(verdictSlot);
+      if (known == 0 || !tensorList.mayList(tensor)) {
+        continue;
+      }
+      if (known == 1) {
+        return false;
+      }
+      tensorHint = scope.define("tensor", tensor, tensorHint);
+      defineTensorHelpers(scope);
+      Object verdict;
+      try {
+        verdict = test.evaluate(scope);
+      } catch (RuntimeException e) {
+        return false;
+      }
+      if (!Boolean.FALSE.equals(verdict)) {
+        if (Boolean.TRUE.equals(verdict)) {
+          tensor.verdict(verdictSlot, true);
+        }
+        return false;
+      }
+      tensor.verdict(verdictSlot, false);
+    }
+    return true;
   }
 
   /** What {@link #testWithTensorPart} gives when the tensor part is false: the rule is false at every operator. */

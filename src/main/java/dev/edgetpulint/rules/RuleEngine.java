@@ -3,6 +3,7 @@ package dev.edgetpulint.rules;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
+import dev.edgetpulint.rules.expr.Functions;
 import dev.edgetpulint.rules.expr.ModelFacts;
 import dev.edgetpulint.rules.expr.OperatorFacts;
 import dev.edgetpulint.rules.expr.Scope;
@@ -61,6 +62,13 @@ public final class RuleEngine {
       }
     }
     out.addAll(suppress(modelFindings, modelRules));
+    // Rules judged on the model's tensors first (CompiledRule.falseForEveryTensor), by verdict slot:
+    // which were judged, and which of them are false at every operator.
+    long judgedByTensors = 0;
+    long falseEverywhere = 0;
+    // Rule functions refuse lists longer than Functions.MAX_LIST: an operator with more tensors would
+    // make for_each fail, which only the operator's own evaluation reports.
+    boolean listsFit = facts.mostOperatorTensors() <= Functions.MAX_LIST;
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
         Applicable applicable = plan.applicable(op);
@@ -72,8 +80,22 @@ public final class RuleEngine {
         List<Rule> by = null;
         for (int i = 0; i < applicable.rules.length; i++) {
           Rule rule = applicable.rules[i];
+          CompiledRule compiled = applicable.compiled[i];
+          if (listsFit && compiled.judgedByTensors()) {
+            long bit = 1L << compiled.verdictSlot();
+            if ((judgedByTensors & bit) == 0) {
+              judgedByTensors |= bit;
+              scope.reset(null);
+              if (compiled.falseForEveryTensor(scope, facts.allTensors())) {
+                falseEverywhere |= bit;
+              }
+            }
+            if ((falseEverywhere & bit) != 0) {
+              continue;
+            }
+          }
           scope.reset(opFacts);
-          Finding f = run(rule, applicable.compiled[i], scope, subgraph.index(), op);
+          Finding f = run(rule, compiled, scope, subgraph.index(), op);
           if (f != null) {
             if (found == null) {
               found = new ArrayList<>(2);

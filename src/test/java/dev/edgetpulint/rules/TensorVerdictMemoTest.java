@@ -33,9 +33,33 @@ class TensorVerdictMemoTest {
   }
 
   private static Rule rule(String id, Map<String, String> let, String when) {
+    return rule(id, EACH_TENSOR, let, when);
+  }
+
+  private static Rule rule(String id, String forEach, Map<String, String> let, String when) {
     return new Rule(id, "test rule", Rule.Scope.OPERATOR, List.of("*"), List.of(), VersionRange.ALL, VersionRange.ALL,
-        EACH_TENSOR, let, when, Severity.ERROR, "operator {{op.index}} and '{{tensor.name}}'", null, "why", null, null,
+        forEach, let, when, Severity.ERROR, "operator {{op.index}} and '{{tensor.name}}'", null, "why", null, null,
         null, List.of(), List.of(), "test.yaml", 1);
+  }
+
+  /** The chain with a constant second input 'k' (int8, shaped as y) at operator 1. */
+  private static Model chainWithConstant() {
+    GraphBuilder g = new GraphBuilder();
+    int x = g.activation("x", TensorType.INT8, 1, 4);
+    int y = g.activation("y", TensorType.INT8, 1, 4);
+    int k = g.constant("k", TensorType.INT8, new int[] {1, 4});
+    int z = g.activation("z", TensorType.INT8, 1, 4);
+    g.op("RELU").inputs(x).outputs(y).add();
+    g.op("ADD").inputs(y, k).outputs(z).add();
+    return g.inputs(x).outputs(z).build();
+  }
+
+  private static List<String> messagesOn(Model model, Rule rule) {
+    List<String> out = new ArrayList<>();
+    for (Finding f : new RuleEngine(RuleSet.of(List.of(rule))).evaluate(model, 14)) {
+      out.add(f.message());
+    }
+    return out;
   }
 
   /** Helpers in the order given (a helper may read the others; each is evaluated when first read). */
@@ -95,6 +119,41 @@ class TensorVerdictMemoTest {
     // and the rest of the condition is judged at each of y's operators.
     assertEquals(List.of("operator 0 and 'y'"),
         messages(rule("TEST-Y-WRITE", helpers("writes", "tensor.producer_index == op.index"), "tensor.name == 'y' && writes")));
+  }
+
+  // A rule whose for_each lists the operator's tensors is first judged on the model's tensors that
+  // its filters let through (CompiledRule.falseForEveryTensor): false for all of them, it is skipped
+  // at every operator; otherwise the operators judge it as above.
+
+  @Test
+  void aTensorTheListFiltersOutDoesNotMakeTheRuleTrue() {
+    // k holds the condition, but where_not(..., 'constant') never lists it.
+    assertEquals(List.of(), messagesOn(chainWithConstant(),
+        rule("TEST-K", "where_not(concat(op.inputs, op.outputs), 'constant')", Map.of(), "tensor.name == 'k'")));
+    assertEquals(List.of("operator 1 and 'k'"), messagesOn(chainWithConstant(),
+        rule("TEST-K-LISTED", "concat(op.inputs, op.outputs)", Map.of(), "tensor.name == 'k'")));
+  }
+
+  @Test
+  void aTensorTheListsFilterLetsThroughIsJudgedAtItsOperators() {
+    // where() keeps what has the fact, where_not() what has not: a filter read the wrong way round
+    // would skip y and lose these findings.
+    assertEquals(List.of("operator 0 and 'y'", "operator 1 and 'y'"), messagesOn(chainWithConstant(),
+        rule("TEST-Y-8BIT", "compact(where(concat(op.inputs, op.outputs), 'eight_bit'))", Map.of(), "tensor.name == 'y'")));
+    assertEquals(List.of("operator 0 and 'y'", "operator 1 and 'y'"), messagesOn(chainWithConstant(),
+        rule("TEST-Y-NOT-CONST", "concat(where_not(op.inputs, 'constant'), op.outputs)", Map.of(), "tensor.name == 'y'")));
+  }
+
+  @Test
+  void aConditionThatFailsOnAListedTensorIsReportedAtEachOperatorThatListsIt() {
+    List<String> messages = messagesOn(chainWithConstant(),
+        rule("TEST-FAILS", "where_not(concat(op.inputs, op.outputs), 'constant')", Map.of(), "tensor.no_such_fact == 1"));
+    assertEquals(2, messages.size(), messages.toString());
+    for (String m : messages) {
+      if (!m.contains("could not be evaluated") || !m.contains("no_such_fact")) {
+        throw new AssertionError(m);
+      }
+    }
   }
 
   @Test

@@ -39,6 +39,23 @@ public final class ModelFacts extends Facts {
     return new OperatorFacts(graph(subgraph), op);
   }
 
+  /** Every tensor of every subgraph, in subgraph and index order (the {@code tensors} fact). */
+  @SuppressWarnings("unchecked")
+  public List<TensorFacts> allTensors() {
+    return (List<TensorFacts>) get("tensors");
+  }
+
+  /** The most tensors (inputs and outputs) any operator of the model has. */
+  public int mostOperatorTensors() {
+    int most = 0;
+    for (Subgraph s : model.subgraphs()) {
+      for (Operator op : s.operators()) {
+        most = Math.max(most, op.inputs().size() + op.outputs().size());
+      }
+    }
+    return most;
+  }
+
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
 
   @Override

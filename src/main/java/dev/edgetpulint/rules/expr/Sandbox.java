@@ -52,6 +52,17 @@ public final class Sandbox {
     return NecessaryCondition.of(text, known);
   }
 
+  /**
+   * The operator's tensors the compiled {@code forEach} lists, when it can only list tensors of the
+   * operator and cannot fail: it is built from {@code op.inputs}, {@code op.outputs}, {@code concat},
+   * {@code compact} and {@code where} / {@code where_not} on a tensor fact; else null ({@link
+   * OperatorTensorList}). {@code forEach} must compile; {@code op} must be the operator (no helper of
+   * that name).
+   */
+  public static OperatorTensorList operatorTensorList(String forEach) {
+    return OperatorTensorList.of(Parser.parse(forEach));
+  }
+
   /** "column 7", or "line 2, column 5" in an expression of several lines (1-based). */
   static String position(String text, int offset) {
     int line = 1;
