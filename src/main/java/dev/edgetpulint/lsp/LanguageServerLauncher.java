@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -61,9 +64,16 @@ public final class LanguageServerLauncher {
     } catch (ExecutionException e) {
       return 1;
     } finally {
+      // Interrupting the reader ends a read of an interruptible input (LspCommand's) with a
+      // ClosedByInterruptException, which lsp4j logs as INFO with its stack trace: expected when the
+      // server stops, not worth a stack trace in the editor's log.
+      READER_LOG.setLevel(Level.WARNING);
       running.executor().shutdownNow();
     }
   }
+
+  /** lsp4j's logger for the end of the input stream (kept here: a logger's level lives as long as it is referenced). */
+  private static final Logger READER_LOG = Logger.getLogger(StreamMessageProducer.class.getName());
 
   /** A server connected to its streams. */
   public record Running(EdgeTpuLanguageServer server, Future<Void> listening, ExecutorService executor) {}

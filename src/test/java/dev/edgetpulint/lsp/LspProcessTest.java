@@ -1,6 +1,7 @@
 package dev.edgetpulint.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `bin/edgetpu-lint lsp` as a process: standard output carries only protocol frames; exit codes. */
+/** `bin/edgetpu-lint lsp` as a process: standard output carries only protocol frames; exit codes; a quiet stop. */
 class LspProcessTest {
   @TempDir Path dir;
 
@@ -94,6 +95,9 @@ class LspProcessTest {
     assertTrue(frames.stream().anyMatch(f -> f.has("id") && f.get("id").getAsString().equals("2")
         && f.get("result").toString().contains("CONV_2D")), frames.toString());
     assertTrue(frames.stream().anyMatch(f -> f.has("id") && f.get("id").getAsString().equals("3")));
+    // Standard input is still open: the reading thread was interrupted out of its read, quietly.
+    String stderr = Files.readString(dir.resolve("stderr.txt"));
+    assertFalse(stderr.contains("Exception"), stderr);
   }
 
   @Test
