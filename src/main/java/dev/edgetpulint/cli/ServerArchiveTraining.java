@@ -1,6 +1,7 @@
 package dev.edgetpulint.cli;
 
 import dev.edgetpulint.lsp.LanguageServerLauncher;
+import dev.edgetpulint.lsp.QueueingClient;
 import dev.edgetpulint.service.StandardServices;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -13,14 +14,10 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -47,7 +44,7 @@ public final class ServerArchiveTraining {
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();
     LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-    Launcher<LanguageServer> client = LSPLauncher.createClientLauncher(new Client(published),
+    Launcher<LanguageServer> client = LSPLauncher.createClientLauncher(new QueueingClient(published),
         Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()));
     client.startListening();
     CompletableFuture<Boolean> session = CompletableFuture.supplyAsync(() -> {
@@ -84,27 +81,5 @@ public final class ServerArchiveTraining {
     server.shutdown().get(60, TimeUnit.SECONDS);
     server.exit();
     return diagnosed;
-  }
-
-  /** Takes the server's diagnostics; answers nothing else. */
-  private record Client(LinkedBlockingQueue<PublishDiagnosticsParams> published) implements LanguageClient {
-    @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-      published.add(diagnostics);
-    }
-
-    @Override
-    public void telemetryEvent(Object object) {}
-
-    @Override
-    public void showMessage(MessageParams messageParams) {}
-
-    @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void logMessage(MessageParams message) {}
   }
 }

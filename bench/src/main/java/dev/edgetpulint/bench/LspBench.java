@@ -3,6 +3,7 @@ package dev.edgetpulint.bench;
 import dev.edgetpulint.lsp.EdgeTpuLanguageServer;
 import dev.edgetpulint.lsp.LanguageServerLauncher;
 import dev.edgetpulint.lsp.Pipe;
+import dev.edgetpulint.lsp.QueueingClient;
 import dev.edgetpulint.service.StandardServices;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -18,18 +18,14 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -136,7 +132,7 @@ public final class LspBench {
       Pipe toServer = new Pipe();
       Pipe toClient = new Pipe();
       running = LanguageServerLauncher.start(StandardServices.lintService(), toServer.in, toClient.out, coalesceMillis);
-      Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(published), toClient.in, toServer.out);
+      Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new QueueingClient(published), toClient.in, toServer.out);
       server = launcher.getRemoteProxy();
       launcher.startListening();
       InitializeParams init = new InitializeParams();
@@ -211,27 +207,5 @@ public final class LspBench {
       running.listening().cancel(true);
       running.executor().shutdownNow();
     }
-  }
-
-  /** Records published diagnostics; answers nothing else. */
-  private record Client(LinkedBlockingQueue<PublishDiagnosticsParams> published) implements LanguageClient {
-    @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-      published.add(diagnostics);
-    }
-
-    @Override
-    public void telemetryEvent(Object object) {}
-
-    @Override
-    public void showMessage(MessageParams messageParams) {}
-
-    @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void logMessage(MessageParams message) {}
   }
 }
