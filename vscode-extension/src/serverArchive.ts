@@ -57,12 +57,15 @@ export async function trainServerArchive(
     return 'exists';
   }
   const target = archiveFile(java, jar, 'lsp', directory);
-  const failedBefore = target === undefined ? undefined : `${target}.failed`;
-  if (failedBefore !== undefined && fs.existsSync(failedBefore)) {
+  if (target === undefined || directory === undefined) {
+    return 'unavailable';
+  }
+  const failedBefore = `${target}.failed`;
+  if (fs.existsSync(failedBefore)) {
     return 'unavailable'; // tried with this jar and java before: not again at every start
   }
   const archive = classArchive(java, jar, 'lsp', directory);
-  if (!archive.jvmFlags.some((flag) => flag.startsWith('-XX:ArchiveClassesAtExit=')) || directory === undefined) {
+  if (!archive.jvmFlags.some((flag) => flag.startsWith('-XX:ArchiveClassesAtExit='))) {
     return 'unavailable';
   }
   // A JVM that crashes writes its error report to its working directory unless told otherwise.
@@ -98,7 +101,7 @@ export async function trainServerArchive(
     return 'written';
   }
   try {
-    fs.writeFileSync(failedBefore!, `training session ended with exit code ${code}\n`);
+    fs.writeFileSync(failedBefore, `training session ended with exit code ${code}\n`);
   } catch {
     // Not remembered: the next start tries again.
   }

@@ -23,7 +23,8 @@ public final class OperatorTensorList {
 
   /** The list {@code forEach} describes, or null when it is not one (see the class comment). */
   static OperatorTensorList of(Ast forEach) {
-    return is(forEach) ? new OperatorTensorList(filter(forEach)) : null;
+    Filter filter = filter(forEach);
+    return filter == null ? null : new OperatorTensorList(filter);
   }
 
   /**
@@ -84,41 +85,38 @@ public final class OperatorTensorList {
     }
   }
 
+  /** What {@code ast} lets through, or null when it is not such a list. */
   private static Filter filter(Ast ast) {
     if (ast instanceof Ast.Group g) {
       return filter(g.inner());
     }
-    if (ast instanceof Ast.Call c) {
-      List<Ast> args = c.arguments();
-      return switch (c.name()) {
-        case "concat" -> new Either(filter(args.get(0)), filter(args.get(1)));
-        case "compact" -> filter(args.get(0));
-        case "where", "where_not" -> new Having(filter(args.get(0)),
-            (String) ((Ast.Literal) args.get(1)).value(), c.name().equals("where"));
-        default -> throw new IllegalStateException(c.name()); // is() accepts nothing else
-      };
-    }
-    return new Any();
-  }
-
-  private static boolean is(Ast ast) {
-    if (ast instanceof Ast.Group g) {
-      return is(g.inner());
-    }
     if (ast instanceof Ast.Property p) {
-      return p.target() instanceof Ast.Variable v && v.name().equals("op") && LISTS.contains(p.name());
+      return p.target() instanceof Ast.Variable v && v.name().equals("op") && LISTS.contains(p.name()) ? new Any() : null;
     }
-    if (ast instanceof Ast.Call c) {
-      List<Ast> args = c.arguments();
-      return switch (c.name()) {
-        case "concat" -> args.size() == 2 && is(args.get(0)) && is(args.get(1));
-        case "compact" -> args.size() == 1 && is(args.get(0));
-        case "where", "where_not" -> args.size() == 2 && is(args.get(0))
-            && args.get(1) instanceof Ast.Literal l && l.value() instanceof String fact
-            && TensorFacts.NAMES.contains(fact);
-        default -> false;
-      };
+    if (!(ast instanceof Ast.Call c)) {
+      return null;
     }
-    return false;
+    List<Ast> args = c.arguments();
+    switch (c.name()) {
+      case "concat" -> {
+        Filter first = args.size() == 2 ? filter(args.get(0)) : null;
+        Filter second = first == null ? null : filter(args.get(1));
+        return second == null ? null : new Either(first, second);
+      }
+      case "compact" -> {
+        return args.size() == 1 ? filter(args.get(0)) : null;
+      }
+      case "where", "where_not" -> {
+        Filter inner = args.size() == 2 ? filter(args.get(0)) : null;
+        if (inner != null && args.get(1) instanceof Ast.Literal l && l.value() instanceof String fact
+            && TensorFacts.NAMES.contains(fact)) {
+          return new Having(inner, fact, c.name().equals("where"));
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 }
