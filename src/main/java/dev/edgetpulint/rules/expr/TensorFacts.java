@@ -11,7 +11,7 @@ public final class TensorFacts extends Facts {
   /** The facts, documented in docs/rules-engine.md. */
   public static final List<String> NAMES = List.of(
       "index", "name", "type", "shape", "shape_signature", "rank", "elements", "dynamic",
-      "constant", "variable", "sparse", "eight_bit", "float", "quantized", "per_axis", "scales",
+      "dynamic_batch_only", "constant", "variable", "sparse", "eight_bit", "float", "quantized", "per_axis", "scales",
       "zero_points", "quantized_dimension", "values", "all_zero", "byte_size", "graph_input",
       "graph_output", "producer", "producer_index", "consumers", "consumer_types");
 
@@ -53,6 +53,7 @@ public final class TensorFacts extends Facts {
       case "rank" -> tensor.rank();
       case "elements" -> tensor.elementCount();
       case "dynamic" -> tensor.isDynamic();
+      case "dynamic_batch_only" -> dynamicFirstDimensionOnly();
       case "constant" -> tensor.isConstant();
       case "variable" -> tensor.variable();
       case "sparse" -> tensor.sparse();
@@ -104,6 +105,20 @@ public final class TensorFacts extends Facts {
     long bit = 1L << slot;
     verdictKnown |= bit;
     verdictTrue = value ? verdictTrue | bit : verdictTrue & ~bit;
+  }
+
+  /** Whether the first dimension is the only dynamic one (-1 in the shape signature). */
+  private boolean dynamicFirstDimensionOnly() {
+    List<Integer> signature = tensor.shapeSignature();
+    if (signature.isEmpty() || signature.get(0) >= 0) {
+      return false;
+    }
+    for (int i = 1; i < signature.size(); i++) {
+      if (signature.get(i) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Long> boxed(long[] values) {
