@@ -127,7 +127,7 @@ class ExpressionErrorsTest {
       "0..3000000000 => a range of 3000000001 numbers is longer than rules may use (1048576)",
       "where(op.inputs, 5) => where() needs a text as argument 2 (a fact name such as 'constant'), not a number (5)",
       "join(lst, 1) => join() needs a text as argument 2 (a separator such as ', '), not a number (1)",
-      "op.inputs[0].shpe => a tensor has no fact 'shpe'; known: index, name, type, shape, shape_signature, rank, elements, dynamic, constant, variable, sparse, eight_bit, float, quantized, per_axis, scales, zero_points, quantized_dimension, values, all_zero, byte_size, graph_input, graph_output, producer, producer_index, consumers, consumer_types",
+      "op.inputs[0].shpe => a tensor has no fact 'shpe'; known: index, name, type, shape, shape_signature, rank, elements, dynamic, dynamic_batch_only, constant, variable, sparse, eight_bit, float, quantized, per_axis, scales, zero_points, quantized_dimension, values, all_zero, byte_size, graph_input, graph_output, producer, producer_index, consumers, consumer_types",
       "op['nope'] => an operator has no fact 'nope'; known: index, subgraph, type, name, custom_code, version, options, inputs, outputs, input_count, output_count",
   })
   void evaluationErrorsNameTheCulprit(String expression, String message) {
