@@ -66,9 +66,6 @@ public final class RuleEngine {
     // which were judged, and which of them are false at every operator.
     long judgedByTensors = 0;
     long falseEverywhere = 0;
-    // Rule functions refuse lists longer than Functions.MAX_LIST: an operator with more tensors would
-    // make for_each fail, which only the operator's own evaluation reports.
-    boolean listsFit = facts.mostOperatorTensors() <= Functions.MAX_LIST;
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
         Applicable applicable = plan.applicable(op);
@@ -81,12 +78,15 @@ public final class RuleEngine {
         for (int i = 0; i < applicable.rules.length; i++) {
           Rule rule = applicable.rules[i];
           CompiledRule compiled = applicable.compiled[i];
-          if (listsFit && compiled.judgedByTensors()) {
+          if (compiled.judgedByTensors()) {
             long bit = 1L << compiled.verdictSlot();
             if ((judgedByTensors & bit) == 0) {
               judgedByTensors |= bit;
               scope.reset(null);
-              if (compiled.falseForEveryTensor(scope, facts.allTensors())) {
+              // Rule functions refuse lists longer than Functions.MAX_LIST: an operator with more
+              // tensors would make for_each fail, which only the operator's own evaluation reports.
+              if (facts.mostOperatorTensors() <= Functions.MAX_LIST
+                  && compiled.falseForEveryTensor(scope, facts.allTensors())) {
                 falseEverywhere |= bit;
               }
             }

@@ -45,16 +45,21 @@ public final class ModelFacts extends Facts {
     return (List<TensorFacts>) get("tensors");
   }
 
-  /** The most tensors (inputs and outputs) any operator of the model has. */
+  /** The most tensors (inputs and outputs) any operator of the model has; counted on first use. */
   public int mostOperatorTensors() {
-    int most = 0;
-    for (Subgraph s : model.subgraphs()) {
-      for (Operator op : s.operators()) {
-        most = Math.max(most, op.inputs().size() + op.outputs().size());
+    if (mostOperatorTensors < 0) {
+      int most = 0;
+      for (Subgraph s : model.subgraphs()) {
+        for (Operator op : s.operators()) {
+          most = Math.max(most, op.inputs().size() + op.outputs().size());
+        }
       }
+      mostOperatorTensors = most;
     }
-    return most;
+    return mostOperatorTensors;
   }
+
+  private int mostOperatorTensors = -1;
 
   private static final Map<String, Integer> POSITIONS = positions(NAMES);
 
