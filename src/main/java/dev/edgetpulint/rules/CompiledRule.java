@@ -2,11 +2,13 @@ package dev.edgetpulint.rules;
 
 import dev.edgetpulint.rules.expr.Expression;
 import dev.edgetpulint.rules.expr.Functions;
+import dev.edgetpulint.rules.expr.ModelFacts;
 import dev.edgetpulint.rules.expr.OperatorTensorList;
 import dev.edgetpulint.rules.expr.Sandbox;
 import dev.edgetpulint.rules.expr.Scope;
 import dev.edgetpulint.rules.expr.Template;
 import dev.edgetpulint.rules.expr.TensorFacts;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +67,14 @@ final class CompiledRule {
    * #verdictSlot}. Else null.
    */
   private final OperatorTensorList tensorList;
+  /**
+   * For a rule with a {@link #tensorList} whose condition (or {@link #tensorPart}), the helpers it
+   * reads and the list's filters read nothing of {@code tensor} but facts many tensors share ({@link
+   * TensorFacts#SHARED}): those facts ({@link TensorFacts#mask}). Tensors with equal values of them
+   * get the same verdict, so {@link #falseForEveryTensor} judges one tensor per combination of
+   * values ({@link ModelFacts#distinctTensors}). Else -1: every tensor is judged.
+   */
+  private final long sharedFacts;
 
   /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
   private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
@@ -100,6 +110,30 @@ final class CompiledRule {
     this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(rule.when(), tensorOnly);
     this.verdictSlot = alone || tensorPart != null ? slot(verdictSlots) : -1;
     this.tensorList = verdictSlot >= 0 ? Sandbox.operatorTensorList(rule.forEach()) : null;
+    this.sharedFacts = tensorList == null ? -1 : sharedFacts(tensorPart != null ? tensorPart : when, tensorList);
+  }
+
+  /** See {@link #sharedFacts}: what {@code test}, the helpers it reads and {@code list} read of a tensor. */
+  private long sharedFacts(Expression test, OperatorTensorList list) {
+    List<Expression> read = new ArrayList<>();
+    read.add(test);
+    // The per-tensor helpers the test reads, and the helpers those read, ...
+    Set<String> names = new HashSet<>(test.variables());
+    for (boolean added = true; added; ) {
+      added = false;
+      for (int i = 0; i < perTensorNames.length; i++) {
+        if (names.contains(perTensorNames[i]) && !read.contains(perTensorExpressions[i])) {
+          read.add(perTensorExpressions[i]);
+          added |= names.addAll(perTensorExpressions[i].variables());
+        }
+      }
+    }
+    Set<String> facts = Sandbox.tensorFactsRead(read);
+    if (facts == null) {
+      return -1;
+    }
+    facts.addAll(list.facts());
+    return TensorFacts.SHARED.containsAll(facts) ? TensorFacts.mask(facts) : -1;
   }
 
   private static Scope.Deferred[] deferred(Expression[] expressions) {
@@ -226,16 +260,18 @@ final class CompiledRule {
 
   /**
    * Whether the rule is false at every operator of a model, judged once per tensor: its condition (or
-   * its {@link #tensorPart}) is false for each of {@code tensors} (every tensor of the model) that its
-   * {@code for_each} could list. Only for a rule that is {@link #judgedByTensors}: what its {@code
+   * its {@link #tensorPart}) is false for each tensor of {@code model} that its {@code for_each} could
+   * list. Only for a rule that is {@link #judgedByTensors}: what its {@code
    * for_each} lists at any operator is among those tensors, the condition reads nothing of the
    * operator, and listing cannot fail, so the operators would each find nothing. A tensor on which
    * the condition holds, fails or is not true or false makes the answer false at once, and the
    * operators judge the rule as usual (reporting the failure where they list the tensor). Verdicts
-   * found here are remembered for them. {@code scope} is a model's scope with no operator.
+   * found here are remembered for them. {@code scope} is a model's scope with no operator. A rule
+   * that reads only {@link #sharedFacts} is judged on one tensor per combination of their values.
    */
-  boolean falseForEveryTensor(Scope scope, List<TensorFacts> tensors) {
+  boolean falseForEveryTensor(Scope scope, ModelFacts model) {
     Expression test = tensorPart != null ? tensorPart : when;
+    List<TensorFacts> tensors = sharedFacts == -1 ? model.allTensors() : model.distinctTensors(sharedFacts);
     for (int i = 0, n = tensors.size(); i < n; i++) {
       TensorFacts tensor = tensors.get(i);
       int known = tensor.verdict(verdictSlot);

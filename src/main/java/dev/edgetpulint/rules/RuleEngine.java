@@ -86,7 +86,7 @@ public final class RuleEngine {
               // Rule functions refuse lists longer than Functions.MAX_LIST: an operator with more
               // tensors would make for_each fail, which only the operator's own evaluation reports.
               if (facts.mostOperatorTensors() <= Functions.MAX_LIST
-                  && compiled.falseForEveryTensor(scope, facts.allTensors())) {
+                  && compiled.falseForEveryTensor(scope, facts)) {
                 falseEverywhere |= bit;
               }
             }

@@ -166,4 +166,48 @@ class TensorVerdictMemoTest {
       }
     }
   }
+
+  // A rule that reads nothing of a tensor but facts many tensors share (shape, type, constant, ...)
+  // is judged first on one tensor per combination of those facts' values
+  // (ModelFacts.distinctTensors). Reading anything else, or the tensor itself, judges every tensor.
+
+  @Test
+  void aRuleOnSharedFactsFindsTheTensorWhoseValuesDiffer() {
+    GraphBuilder g = new GraphBuilder();
+    int x = g.activation("x", TensorType.INT8, 1, 4);
+    int y = g.activation("y", TensorType.INT8, 1, 4);
+    int z = g.activation("z", TensorType.UINT8, 1, 4);
+    int w = g.activation("w", TensorType.INT8, 1, 4);
+    g.op("RELU").inputs(x).outputs(y).add();
+    g.op("RELU").inputs(y).outputs(z).add();
+    g.op("RELU").inputs(z).outputs(w).add();
+    Model model = g.inputs(x).outputs(w).build();
+    assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
+        messagesOn(model, rule("TEST-UINT8", Map.of(), "tensor.type == 'UINT8'")));
+  }
+
+  @Test
+  void theListsFilterSeparatesTensorsWithEqualValuesOfTheConditionsFacts() {
+    // x, y and z have k's shape, but only k, a constant, is listed. A grouping by the shape alone
+    // would keep x, which the list drops, and decide the rule false.
+    assertEquals(List.of("operator 1 and 'k'"), messagesOn(chainWithConstant(),
+        rule("TEST-CONST-SHAPE", "where(concat(op.inputs, op.outputs), 'constant')", Map.of(), "tensor.shape[1] == 4")));
+  }
+
+  @Test
+  void aRuleThatHoldsTheTensorItselfJudgesEveryTensor() {
+    // The helper is the tensor: its name, not a shared fact, decides.
+    assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
+        messages(rule("TEST-Z-ITSELF", helpers("t", "tensor"), "t.name == 'z'")));
+    assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
+        messages(rule("TEST-Z-SIZE", Map.of(), "size(tensor) > 0 && tensor['name'] == 'z'")));
+  }
+
+  @Test
+  void aHelperThatReadsAnotherFactOfTheTensorJudgesEveryTensor() {
+    // The condition reads only the shape, through a helper that also reads the name.
+    assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
+        messages(rule("TEST-Z-HELPER", helpers("named", "tensor.name == 'z' ? tensor.shape : []", "dims", "size(named)"),
+            "dims > 0")));
+  }
 }

@@ -7,11 +7,18 @@ public final class Expression {
   private final String text;
   private final Node root;
   private final Set<String> variables;
+  /** The syntax tree {@link #root} was compiled from, for analyses of what the expression reads. */
+  private final Ast syntax;
 
-  Expression(String text, Node root, Set<String> variables) {
+  Expression(String text, Node root, Set<String> variables, Ast syntax) {
     this.text = text;
     this.root = root;
     this.variables = Set.copyOf(variables);
+    this.syntax = syntax;
+  }
+
+  Ast syntax() {
+    return syntax;
   }
 
   /**

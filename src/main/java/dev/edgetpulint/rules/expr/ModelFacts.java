@@ -4,8 +4,10 @@ import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Facts about a whole model, and the factory of operator facts. One instance per evaluation of a
@@ -44,6 +46,70 @@ public final class ModelFacts extends Facts {
   public List<TensorFacts> allTensors() {
     return (List<TensorFacts>) get("tensors");
   }
+
+  /**
+   * One tensor for each combination of values that the facts in {@code mask} (a bit set over {@link
+   * TensorFacts#NAMES}, see {@link TensorFacts#mask}) take in the model: the first tensor, in the order
+   * of {@link #allTensors()}, with those values. An expression that reads nothing of a tensor but
+   * these facts is false for every tensor of the model if it is false for each of these. Worked out
+   * once per mask; a grouping already made by a wider mask is reused (its tensors cover every
+   * combination of the narrower one).
+   */
+  public List<TensorFacts> distinctTensors(long mask) {
+    for (Map.Entry<Long, List<TensorFacts>> e : distinctTensors.entrySet()) {
+      if ((e.getKey() & mask) == mask) {
+        return e.getValue();
+      }
+    }
+    int[] positions = new int[Long.bitCount(mask)];
+    String[] names = new String[positions.length];
+    for (int i = 0, bit = 0; bit < Long.SIZE; bit++) {
+      if ((mask & (1L << bit)) != 0) {
+        positions[i] = bit;
+        names[i++] = TensorFacts.NAMES.get(bit);
+      }
+    }
+    // An open-addressing table of the tensors kept so far, by the hash of their facts: a model has
+    // hundreds of tensors and a few dozen combinations, and nothing is allocated per tensor.
+    List<TensorFacts> all = allTensors();
+    int[] slots = new int[Integer.highestOneBit(Math.max(8, all.size())) << 2]; // out's index + 1; 0: free
+    int[] hashes = new int[slots.length];
+    List<TensorFacts> out = new ArrayList<>();
+    for (TensorFacts tensor : all) {
+      int hash = 1;
+      for (int i = 0; i < positions.length; i++) {
+        hash = 31 * hash + Objects.hashCode(tensor.get(positions[i], names[i]));
+      }
+      int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
+      while (true) {
+        int kept = slots[slot] - 1;
+        if (kept < 0) {
+          slots[slot] = out.size() + 1;
+          hashes[slot] = hash;
+          out.add(tensor);
+          break;
+        }
+        if (hashes[slot] == hash && sameFacts(out.get(kept), tensor, positions, names)) {
+          break;
+        }
+        slot = (slot + 1) & (slots.length - 1);
+      }
+    }
+    distinctTensors.put(mask, out);
+    return out;
+  }
+
+  private static boolean sameFacts(TensorFacts a, TensorFacts b, int[] positions, String[] names) {
+    for (int i = 0; i < positions.length; i++) {
+      if (!Objects.equals(a.get(positions[i], names[i]), b.get(positions[i], names[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #distinctTensors(long)} by mask; one or two masks per model. */
+  private final Map<Long, List<TensorFacts>> distinctTensors = new HashMap<>(4);
 
   /** The most tensors (inputs and outputs) any operator of the model has; counted on first use. */
   public int mostOperatorTensors() {

@@ -34,7 +34,7 @@ final class NecessaryCondition {
     Set<String> variables = new HashSet<>();
     Node root = Compiler.compile(text, part, variables);
     // The text is the whole condition's: the part is not a contiguous piece of it.
-    return new Expression(text, root, variables);
+    return new Expression(text, root, variables, part);
   }
 
   private Ast part(Ast ast) {

@@ -1,5 +1,6 @@
 package dev.edgetpulint.rules.expr;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,9 +37,19 @@ public final class OperatorTensorList {
     return filter.allows(tensor);
   }
 
+  /** The tensor facts {@link #mayList} reads. */
+  public Set<String> facts() {
+    Set<String> out = new HashSet<>();
+    filter.addFacts(out);
+    return out;
+  }
+
   /** What the branches of the list let through, with each fact's position worked out once. */
   private abstract static class Filter {
     abstract boolean allows(TensorFacts tensor);
+
+    /** Adds the facts {@link #allows} reads to {@code out}. */
+    void addFacts(Set<String> out) {}
   }
 
   /** {@code op.inputs}, {@code op.outputs}: any tensor. */
@@ -63,6 +74,12 @@ public final class OperatorTensorList {
     boolean allows(TensorFacts tensor) {
       return first.allows(tensor) || second.allows(tensor);
     }
+
+    @Override
+    void addFacts(Set<String> out) {
+      first.addFacts(out);
+      second.addFacts(out);
+    }
   }
 
   /** {@code where(a, fact)} ({@code wanted} true) and {@code where_not(a, fact)}. */
@@ -82,6 +99,12 @@ public final class OperatorTensorList {
     @Override
     boolean allows(TensorFacts tensor) {
       return Functions.truthy(tensor.get(position, fact)) == wanted && inner.allows(tensor);
+    }
+
+    @Override
+    void addFacts(Set<String> out) {
+      out.add(fact);
+      inner.addFacts(out);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.edgetpulint.rules.expr;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -36,8 +37,9 @@ public final class Sandbox {
     }
     try {
       Set<String> variables = new HashSet<>();
-      Node root = Compiler.compile(text, Parser.parse(text), variables);
-      return new Expression(text, root, variables);
+      Ast syntax = Parser.parse(text);
+      Node root = Compiler.compile(text, syntax, variables);
+      return new Expression(text, root, variables, syntax);
     } catch (ExpressionException e) {
       throw new ExpressionException(e.getMessage() + ": " + text.strip());
     }
@@ -61,6 +63,16 @@ public final class Sandbox {
    */
   public static OperatorTensorList operatorTensorList(String forEach) {
     return OperatorTensorList.of(Parser.parse(forEach));
+  }
+
+  /**
+   * The facts of {@code tensor} that {@code expressions} read, when they read the tensor only through
+   * facts named in the expression ({@code tensor.shape}, {@code tensor['type']}); else null ({@link
+   * TensorFactReads}). The expressions' value on a tensor then depends only on those facts' values and
+   * the other variables they read.
+   */
+  public static Set<String> tensorFactsRead(Collection<Expression> expressions) {
+    return TensorFactReads.of(expressions);
   }
 
   /** "column 7", or "line 2, column 5" in an expression of several lines (1-based). */

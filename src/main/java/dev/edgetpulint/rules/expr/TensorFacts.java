@@ -3,8 +3,10 @@ package dev.edgetpulint.rules.expr;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Tensor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Facts about one tensor: its type, shape, quantization, constness, small constant values, graph role. */
 public final class TensorFacts extends Facts {
@@ -14,6 +16,29 @@ public final class TensorFacts extends Facts {
       "dynamic_batch_only", "constant", "variable", "sparse", "eight_bit", "float", "quantized", "per_axis", "scales",
       "zero_points", "quantized_dimension", "values", "all_zero", "byte_size", "graph_input",
       "graph_output", "producer", "producer_index", "consumers", "consumer_types");
+
+  /**
+   * The facts that many tensors of a model have in common (the rest, such as the name, index, values
+   * and graph neighbours, mostly differ from tensor to tensor): a rule that reads only these may be
+   * judged once per combination of their values ({@link ModelFacts#distinctTensors(long)}).
+   */
+  public static final Set<String> SHARED = Set.of(
+      "type", "shape", "shape_signature", "rank", "elements", "dynamic", "dynamic_batch_only", "constant",
+      "variable", "sparse", "eight_bit", "float", "quantized", "per_axis", "quantized_dimension",
+      "graph_input", "graph_output");
+
+  /** {@code facts} as a bit set over their positions in {@link #NAMES}; each must be a fact. */
+  public static long mask(Collection<String> facts) {
+    long mask = 0;
+    for (String fact : facts) {
+      int position = NAMES.indexOf(fact);
+      if (position < 0) {
+        throw new IllegalArgumentException("not a tensor fact: " + fact);
+      }
+      mask |= 1L << position;
+    }
+    return mask;
+  }
 
   /** How many rules can remember a verdict here (bits of {@link #verdictKnown}). */
   public static final int VERDICT_SLOTS = Long.SIZE;
