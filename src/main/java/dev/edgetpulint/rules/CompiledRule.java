@@ -261,9 +261,9 @@ final class CompiledRule {
   /**
    * Whether the rule is false at every operator of a model, judged once per tensor: its condition (or
    * its {@link #tensorPart}) is false for each tensor of {@code model} that its {@code for_each} could
-   * list. Only for a rule that is {@link #judgedByTensors}: what its {@code
-   * for_each} lists at any operator is among those tensors, the condition reads nothing of the
-   * operator, and listing cannot fail, so the operators would each find nothing. A tensor on which
+   * list. Only for a rule that is {@link #judgedByTensors}: what its {@code for_each} lists at any
+   * operator is among those tensors, the condition reads nothing of the operator, and listing cannot
+   * fail, so the operators would each find nothing. A tensor on which
    * the condition holds, fails or is not true or false makes the answer false at once, and the
    * operators judge the rule as usual (reporting the failure where they list the tensor). Verdicts
    * found here are remembered for them. {@code scope} is a model's scope with no operator. A rule

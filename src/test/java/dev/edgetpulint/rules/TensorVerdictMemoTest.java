@@ -21,10 +21,15 @@ class TensorVerdictMemoTest {
   private static final String EACH_TENSOR = "concat(op.inputs, op.outputs)";
 
   private static Model chain() {
+    return chain(TensorType.INT8);
+  }
+
+  /** The chain with tensor z of type {@code zType}. */
+  private static Model chain(TensorType zType) {
     GraphBuilder g = new GraphBuilder();
     int x = g.activation("x", TensorType.INT8, 1, 4);
     int y = g.activation("y", TensorType.INT8, 1, 4);
-    int z = g.activation("z", TensorType.INT8, 1, 4);
+    int z = g.activation("z", zType, 1, 4);
     int w = g.activation("w", TensorType.INT8, 1, 4);
     g.op("RELU").inputs(x).outputs(y).add();
     g.op("RELU").inputs(y).outputs(z).add();
@@ -173,17 +178,8 @@ class TensorVerdictMemoTest {
 
   @Test
   void aRuleOnSharedFactsFindsTheTensorWhoseValuesDiffer() {
-    GraphBuilder g = new GraphBuilder();
-    int x = g.activation("x", TensorType.INT8, 1, 4);
-    int y = g.activation("y", TensorType.INT8, 1, 4);
-    int z = g.activation("z", TensorType.UINT8, 1, 4);
-    int w = g.activation("w", TensorType.INT8, 1, 4);
-    g.op("RELU").inputs(x).outputs(y).add();
-    g.op("RELU").inputs(y).outputs(z).add();
-    g.op("RELU").inputs(z).outputs(w).add();
-    Model model = g.inputs(x).outputs(w).build();
     assertEquals(List.of("operator 1 and 'z'", "operator 2 and 'z'"),
-        messagesOn(model, rule("TEST-UINT8", Map.of(), "tensor.type == 'UINT8'")));
+        messagesOn(chain(TensorType.UINT8), rule("TEST-UINT8", Map.of(), "tensor.type == 'UINT8'")));
   }
 
   @Test

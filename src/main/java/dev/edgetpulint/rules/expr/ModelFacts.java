@@ -48,12 +48,12 @@ public final class ModelFacts extends Facts {
   }
 
   /**
-   * One tensor for each combination of values that the facts in {@code mask} (a bit set over {@link
+   * A tensor for each combination of values that the facts in {@code mask} (a bit set over {@link
    * TensorFacts#NAMES}, see {@link TensorFacts#mask}) take in the model: the first tensor, in the order
    * of {@link #allTensors()}, with those values. An expression that reads nothing of a tensor but
    * these facts is false for every tensor of the model if it is false for each of these. Worked out
-   * once per mask; a grouping already made by a wider mask is reused (its tensors cover every
-   * combination of the narrower one).
+   * once per mask. When a grouping by a wider mask was made before, its tensors are returned: one for
+   * each combination of the wider mask's facts, so at least one for each combination of these.
    */
   public List<TensorFacts> distinctTensors(long mask) {
     for (Map.Entry<Long, List<TensorFacts>> e : distinctTensors.entrySet()) {

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.TensorType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,6 +114,21 @@ class DistinctTensorsTest {
   @Test
   void theSharedFactsAreFactsOfATensor() {
     assertEquals(Set.of(), difference(TensorFacts.SHARED, Set.copyOf(TensorFacts.NAMES)));
+  }
+
+  @Test
+  void theRulesEngineDocumentListsTheSharedFacts() throws IOException {
+    String doc = Files.readString(Path.of("docs/rules-engine.md")).replaceAll("\\s+", " ");
+    Matcher m = Pattern.compile("many tensors share \\(([^)]*)\\)").matcher(doc);
+    if (!m.find()) {
+      throw new AssertionError("docs/rules-engine.md no longer lists the facts many tensors share");
+    }
+    Set<String> listed = new TreeSet<>();
+    Matcher name = Pattern.compile("`([a-z_]+)`").matcher(m.group(1));
+    while (name.find()) {
+      listed.add(name.group(1));
+    }
+    assertEquals(new TreeSet<>(TensorFacts.SHARED), listed);
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {
