@@ -151,20 +151,18 @@ class TensorVerdictMemoTest {
 
   @Test
   void aConditionThatFailsOnAListedTensorIsReportedAtEachOperatorThatListsIt() {
-    List<String> messages = messagesOn(chainWithConstant(),
-        rule("TEST-FAILS", "where_not(concat(op.inputs, op.outputs), 'constant')", Map.of(), "tensor.no_such_fact == 1"));
-    assertEquals(2, messages.size(), messages.toString());
-    for (String m : messages) {
-      if (!m.contains("could not be evaluated") || !m.contains("no_such_fact")) {
-        throw new AssertionError(m);
-      }
-    }
+    assertNoSuchFactReported(2, messagesOn(chainWithConstant(),
+        rule("TEST-FAILS", "where_not(concat(op.inputs, op.outputs), 'constant')", Map.of(), "tensor.no_such_fact == 1")));
   }
 
   @Test
   void aTensorPartThatCannotBeEvaluatedLeavesTheErrorToTheWholeCondition() {
-    List<String> messages = messages(rule("TEST-BROKEN", Map.of(), "tensor.no_such_fact == 1 && op.index >= 0"));
-    assertEquals(3, messages.size(), messages.toString());
+    assertNoSuchFactReported(3, messages(rule("TEST-BROKEN", Map.of(), "tensor.no_such_fact == 1 && op.index >= 0")));
+  }
+
+  /** {@code count} findings, each saying the rule could not be evaluated because of 'no_such_fact'. */
+  private static void assertNoSuchFactReported(int count, List<String> messages) {
+    assertEquals(count, messages.size(), messages.toString());
     for (String m : messages) {
       if (!m.contains("could not be evaluated") || !m.contains("no_such_fact")) {
         throw new AssertionError(m);
