@@ -15,29 +15,53 @@ public final class ConstantData {
   /** Largest element count {@link #values()} decodes. */
   public static final int MAX_DECODED_ELEMENTS = 1024;
 
-  /** The bytes, or for a uniform constant (see {@link #uniform}) just one element's bytes. */
-  private final ByteBuffer bytes;
+  /**
+   * Where the bytes are: {@code byteLength} bytes of {@code source} from {@code start}, read-only and
+   * little-endian; for a uniform constant (see {@link #uniform}) just one element's bytes. A binary
+   * model's constants all share the read-only view of the whole file, and a slice is made only when
+   * {@link #bytes()} is asked for: a read makes hundreds of constants and most are never looked at.
+   */
+  private final ByteBuffer source;
+  private final int start;
   private final int byteLength;
   private final boolean uniform;
   private final TensorType type;
   private final long fileOffset;
   private Boolean allZero;
 
-  private ConstantData(ByteBuffer bytes, int byteLength, boolean uniform, TensorType type, long fileOffset) {
-    this.bytes = bytes.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+  private ConstantData(ByteBuffer source, int start, int byteLength, boolean uniform, TensorType type, long fileOffset) {
+    this.source = source;
+    this.start = start;
     this.byteLength = byteLength;
     this.uniform = uniform;
     this.type = type;
     this.fileOffset = fileOffset;
   }
 
-  private ConstantData(ByteBuffer bytes, TensorType type, long fileOffset) {
-    this(bytes, bytes.remaining(), false, type, fileOffset);
+  private static ByteBuffer readOnly(ByteBuffer bytes) {
+    return bytes.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** A view of {@code bytes} (not copied); {@code fileOffset} is where they start in the file, or -1. */
   public static ConstantData view(ByteBuffer bytes, TensorType type, long fileOffset) {
-    return new ConstantData(bytes, type, fileOffset);
+    return new ConstantData(readOnly(bytes), bytes.position(), bytes.remaining(), false, type, fileOffset);
+  }
+
+  /**
+   * A view of {@code byteLength} bytes of {@code file} from {@code start} (not copied, no buffer
+   * made): {@code file} must be a read-only little-endian view that the caller shares between the
+   * constants of one model. {@code fileOffset} is where they start in the file, or -1.
+   */
+  public static ConstantData view(ByteBuffer file, int start, int byteLength, TensorType type, long fileOffset) {
+    if (!file.isReadOnly() || file.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw new IllegalArgumentException("constant data must be a read-only little-endian view");
+    }
+    return new ConstantData(file, start, byteLength, false, type, fileOffset);
+  }
+
+  /** The same bytes read as {@code type} (a buffer that tensors of different types share). */
+  public ConstantData as(TensorType type) {
+    return new ConstantData(source, start, byteLength, uniform, type, fileOffset);
   }
 
   /**
@@ -51,7 +75,7 @@ public final class ConstantData {
     if (!element.hasRemaining() || byteLength < 0) {
       throw new IllegalArgumentException("uniform data of " + byteLength + " bytes from an empty element");
     }
-    return new ConstantData(element, byteLength, true, type, -1);
+    return new ConstantData(readOnly(element), element.position(), byteLength, true, type, -1);
   }
 
   /** Constant data written out from values, as a hand-written model description gives them. */
@@ -69,7 +93,7 @@ public final class ConstantData {
       }
     }
     buffer.flip();
-    return new ConstantData(buffer, type, -1);
+    return view(buffer, type, -1);
   }
 
   public int byteLength() {
@@ -87,14 +111,20 @@ public final class ConstantData {
    */
   public ByteBuffer bytes() {
     if (uniform) {
-      return repeated().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+      return readOnly(repeated());
     }
-    return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    return stored();
+  }
+
+  /** The stored bytes: all of them, or a uniform constant's one element. */
+  private ByteBuffer stored() {
+    int length = uniform ? source.limit() - start : byteLength;
+    return source.slice(start, length).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private ByteBuffer repeated() {
-    byte[] element = new byte[bytes.remaining()];
-    bytes.duplicate().get(element);
+    byte[] element = new byte[source.limit() - start];
+    stored().get(element);
     byte[] out = new byte[byteLength];
     if (byteLength > 0) {
       // A declared byte length need not be a whole number of elements (even less than one).
@@ -112,7 +142,7 @@ public final class ConstantData {
   public boolean isAllZero() {
     if (allZero == null) {
       // A uniform constant's bytes are all zero exactly when its one element's bytes are.
-      ByteBuffer view = uniform ? bytes.duplicate() : bytes();
+      ByteBuffer view = stored();
       boolean zero = true;
       while (zero && view.remaining() >= Long.BYTES) {
         zero = view.getLong() == 0L;

@@ -35,6 +35,16 @@ final class FlatBuffer {
     return bb;
   }
 
+  /** A read-only little-endian view of the whole buffer, made once: the constants of a model share it. */
+  ByteBuffer readOnlyView() {
+    if (readOnly == null) {
+      readOnly = bb.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return readOnly;
+  }
+
+  private ByteBuffer readOnly;
+
   /** Charges {@code n} decoded elements against the budget. */
   void spend(long n, String what) {
     budget -= n;

@@ -368,13 +368,14 @@ public final class TfliteReader {
       int i = (int) index;
       ConstantData shared = constants[i];
       if (shared != null) {
-        return shared == NO_DATA ? null : ConstantData.view(shared.bytes(), type, shared.fileOffset());
+        return shared == NO_DATA ? null : shared.as(type);
       }
       FlatTable b = buffers.table(i, Place.element("buffers", i));
       ConstantData data = null;
       FlatVector bytes = b.vector(BUFFER_DATA, 1, "buffers[" + i + "].data");
       if (bytes != null && bytes.length() > 0) {
-        data = ConstantData.view(fb.slice(bytes.start(), bytes.length(), "buffer data"), type, bytes.start());
+        fb.check(bytes.start(), bytes.length(), "buffer data");
+        data = ConstantData.view(fb.readOnlyView(), bytes.start(), bytes.length(), type, bytes.start());
       } else {
         // Schema 3c: data outside the FlatBuffer; offset is from the start of the file, valid if > 1.
         long offset = b.i64(BUFFER_OFFSET, 0);

@@ -83,6 +83,14 @@ public final class GraphBuilder {
     return add(name, TensorType.INT32, shape, null, ConstantData.view(buffer, TensorType.INT32, -1));
   }
 
+  /** Marks tensor {@code index} as a variable and/or sparse tensor. */
+  public GraphBuilder flags(int index, boolean variable, boolean sparse) {
+    Tensor t = tensors.get(index);
+    tensors.set(index, new Tensor(t.index(), t.name(), t.type(), t.shape(), t.shapeSignature(),
+        t.quantization(), t.data(), variable, sparse));
+    return this;
+  }
+
   /** Replace the quantization of tensor {@code index}. */
   public GraphBuilder quantization(int index, Quantization quantization) {
     Tensor t = tensors.get(index);

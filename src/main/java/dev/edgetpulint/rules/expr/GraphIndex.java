@@ -5,9 +5,7 @@ import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Who produces and who consumes each tensor of one subgraph; built once per subgraph. The producers
@@ -18,8 +16,8 @@ final class GraphIndex {
   final Subgraph subgraph;
   final int[] producer;
   private List<List<Integer>> consumers;
-  private Set<Integer> graphInputs;
-  private Set<Integer> graphOutputs;
+  /** Per tensor: {@link #GRAPH_INPUT} and {@link #GRAPH_OUTPUT} bits; made on first use. */
+  private byte[] graphRole;
   private final TensorFacts[] tensorFacts;
 
   GraphIndex(Subgraph subgraph) {
@@ -62,17 +60,32 @@ final class GraphIndex {
   }
 
   boolean isGraphInput(int index) {
-    if (graphInputs == null) {
-      graphInputs = new HashSet<>(subgraph.inputs());
-    }
-    return graphInputs.contains(index);
+    return (graphRole()[index] & GRAPH_INPUT) != 0;
   }
 
   boolean isGraphOutput(int index) {
-    if (graphOutputs == null) {
-      graphOutputs = new HashSet<>(subgraph.outputs());
+    return (graphRole()[index] & GRAPH_OUTPUT) != 0;
+  }
+
+  private static final byte GRAPH_INPUT = 1;
+  private static final byte GRAPH_OUTPUT = 2;
+
+  private byte[] graphRole() {
+    if (graphRole == null) {
+      byte[] role = new byte[tensorFacts.length];
+      mark(role, subgraph.inputs(), GRAPH_INPUT);
+      mark(role, subgraph.outputs(), GRAPH_OUTPUT);
+      graphRole = role;
     }
-    return graphOutputs.contains(index);
+    return graphRole;
+  }
+
+  private static void mark(byte[] role, List<Integer> tensors, byte bit) {
+    for (int t : tensors) {
+      if (t >= 0 && t < role.length) {
+        role[t] |= bit;
+      }
+    }
   }
 
   TensorFacts tensor(int index) {

@@ -69,13 +69,14 @@ public final class ModelFacts extends Facts {
         names[i++] = TensorFacts.NAMES.get(bit);
       }
     }
-    // An open-addressing table of the tensors kept so far, by the hash of their facts: a model has
-    // hundreds of tensors and a few dozen combinations, and nothing is allocated per tensor.
-    List<TensorFacts> all = allTensors();
-    int[] slots = new int[Integer.highestOneBit(Math.max(8, all.size())) << 2]; // out's index + 1; 0: free
+    // An open-addressing table of the tensors kept so far, by the hash of their facts: nothing is
+    // allocated per tensor. Only the tensors kept by what the shared facts are computed from are
+    // grouped: each is the first of the tensors that agree with it on every shared fact.
+    List<TensorFacts> candidates = sharedSourceRepresentatives();
+    int[] slots = slotTable(candidates.size()); // out's index + 1; 0: free
     int[] hashes = new int[slots.length];
     List<TensorFacts> out = new ArrayList<>();
-    for (TensorFacts tensor : all) {
+    for (TensorFacts tensor : candidates) {
       int hash = 1;
       for (int i = 0; i < positions.length; i++) {
         hash = 31 * hash + Objects.hashCode(tensor.get(positions[i], names[i]));
@@ -97,6 +98,47 @@ public final class ModelFacts extends Facts {
     }
     distinctTensors.put(mask, out);
     return out;
+  }
+
+  /**
+   * The first tensor of each combination of what the shared facts are computed from ({@link
+   * TensorFacts#sharedSourceHash}), in the order of {@link #allTensors()}. Every combination of
+   * shared fact values that some tensor has is had first by one of these, so grouping these by any
+   * shared facts keeps the same tensors as grouping all. Worked out once per model.
+   */
+  private List<TensorFacts> sharedSourceRepresentatives() {
+    if (sharedSourceRepresentatives == null) {
+      List<TensorFacts> all = allTensors();
+      int[] slots = slotTable(all.size());
+      int[] hashes = new int[slots.length];
+      List<TensorFacts> out = new ArrayList<>();
+      for (TensorFacts tensor : all) {
+        int hash = tensor.sharedSourceHash();
+        int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
+        while (true) {
+          int kept = slots[slot] - 1;
+          if (kept < 0) {
+            slots[slot] = out.size() + 1;
+            hashes[slot] = hash;
+            out.add(tensor);
+            break;
+          }
+          if (hashes[slot] == hash && out.get(kept).sameSharedSources(tensor)) {
+            break;
+          }
+          slot = (slot + 1) & (slots.length - 1);
+        }
+      }
+      sharedSourceRepresentatives = out;
+    }
+    return sharedSourceRepresentatives;
+  }
+
+  private List<TensorFacts> sharedSourceRepresentatives;
+
+  /** An empty open-addressing table for up to {@code entries} entries, at most a quarter full. */
+  private static int[] slotTable(int entries) {
+    return new int[Integer.highestOneBit(Math.max(8, entries)) << 2];
   }
 
   private static boolean sameFacts(TensorFacts a, TensorFacts b, int[] positions, String[] names) {

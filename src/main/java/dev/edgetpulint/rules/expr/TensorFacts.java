@@ -114,6 +114,44 @@ public final class TensorFacts extends Facts {
   }
 
   /**
+   * A hash of what every {@link #SHARED} fact is computed from (type, shape, shape signature, data
+   * present, variable, sparse, how many scales, quantized dimension, graph input and output), read
+   * from the tensor directly: nothing is computed, boxed or remembered. Tensors that
+   * {@link #sameSharedSources} have equal values of every shared fact, so grouping a model's tensors
+   * by these first is a cheap pass that leaves a few tensors to group by facts
+   * ({@link ModelFacts#distinctTensors}). A new shared fact must be computed from these too
+   * (DistinctTensorsTest checks it on every fixture and corpus model).
+   */
+  int sharedSourceHash() {
+    int hash = tensor.type().ordinal();
+    hash = 31 * hash + tensor.shape().hashCode();
+    // The record keeps the shape itself when there is no signature: one hash serves both.
+    hash = 31 * hash + (tensor.shapeSignature() == tensor.shape() ? 0 : tensor.shapeSignature().hashCode());
+    hash = 31 * hash + tensor.quantization().quantizedDimension();
+    return 31 * hash + sharedFlags();
+  }
+
+  /** Whether {@code other} has the same {@link #sharedSourceHash sources} of the shared facts. */
+  boolean sameSharedSources(TensorFacts other) {
+    Tensor o = other.tensor;
+    return tensor.type() == o.type()
+        && sharedFlags() == other.sharedFlags()
+        && tensor.quantization().quantizedDimension() == o.quantization().quantizedDimension()
+        && tensor.shape().equals(o.shape())
+        && tensor.shapeSignature().equals(o.shapeSignature());
+  }
+
+  private int sharedFlags() {
+    int scales = Math.min(tensor.quantization().scale().size(), 2); // none, one (per tensor), per axis
+    return (tensor.data() != null ? 1 : 0)
+        | (tensor.variable() ? 2 : 0)
+        | (tensor.sparse() ? 4 : 0)
+        | (graph.isGraphInput(tensor.index()) ? 8 : 0)
+        | (graph.isGraphOutput(tensor.index()) ? 16 : 0)
+        | scales << 5;
+  }
+
+  /**
    * The remembered verdict of the rule with verdict slot {@code slot} (0 to 63) on this tensor: 1
    * true, 0 false, -1 not judged yet. A rule whose per-tensor condition reads nothing but the
    * tensor and the evaluation's constants judges a tensor the same way at every operator that reads

@@ -2,19 +2,25 @@ package dev.edgetpulint.rules.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
+import dev.edgetpulint.graph.Quantization;
 import dev.edgetpulint.graph.TensorType;
+import dev.edgetpulint.tflite.TfliteReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +67,10 @@ class DistinctTensorsTest {
 
   /** a and b: int8 [1, 4]; c: int8 [1, 8]; k: constant int8 [1, 4]; d: int8 [1, 4]; f: float [1, 8]. */
   private static ModelFacts model() {
+    return new ModelFacts(fixture());
+  }
+
+  private static Model fixture() {
     GraphBuilder g = new GraphBuilder();
     int a = g.activation("a", TensorType.INT8, 1, 4);
     int b = g.activation("b", TensorType.INT8, 1, 4);
@@ -71,8 +81,7 @@ class DistinctTensorsTest {
     g.op("ADD").inputs(a, k).outputs(b).add();
     g.op("ADD").inputs(b, c).outputs(d).add();
     g.op("DEQUANTIZE").inputs(c).outputs(f).add();
-    Model model = g.inputs(a, c).outputs(d, f).build();
-    return new ModelFacts(model);
+    return g.inputs(a, c).outputs(d, f).build();
   }
 
   private static String names(List<TensorFacts> tensors) {
@@ -109,6 +118,89 @@ class DistinctTensorsTest {
     ModelFacts fresh = model();
     assertEquals("a c", names(fresh.distinctTensors(shape)));
     assertEquals("a c k", names(fresh.distinctTensors(shapeAndConstant)), "a narrower grouping is not reused");
+  }
+
+  /**
+   * The grouping by what the shared facts are computed from ({@link TensorFacts#sharedSourceHash})
+   * keeps what grouping every tensor by the facts themselves keeps: on the fixture, and on every
+   * corpus model, for each shared fact alone and for all of them together.
+   */
+  @Test
+  void theGroupingKeepsWhatGroupingEveryTensorByItsFactsKeeps() throws IOException {
+    List<Model> models = new ArrayList<>();
+    models.add(fixture());
+    models.add(oneSourceApart());
+    models.addAll(corpusModels());
+    List<List<String>> groupings = new ArrayList<>();
+    for (String fact : new TreeSet<>(TensorFacts.SHARED)) {
+      groupings.add(List.of(fact));
+    }
+    groupings.add(List.copyOf(TensorFacts.SHARED));
+    int judged = 0;
+    for (Model model : models) {
+      for (List<String> facts : groupings) {
+        long mask = TensorFacts.mask(facts);
+        ModelFacts fresh = new ModelFacts(model);
+        assertEquals(firstOfEachCombination(fresh.allTensors(), facts), fresh.distinctTensors(mask),
+            model.source() + " grouped by " + facts);
+        judged++;
+      }
+    }
+    assertTrue(judged >= groupings.size());
+  }
+
+  /** Tensors that each differ from the first in one thing a shared fact is computed from. */
+  private static Model oneSourceApart() {
+    GraphBuilder g = new GraphBuilder();
+    int base = g.activation("base", TensorType.INT8, 1, 4);
+    int signature = g.dynamicActivation("signature", TensorType.INT8, new int[] {1, 4}, new int[] {-1, 4});
+    int variable = g.activation("variable", TensorType.INT8, 1, 4);
+    int sparse = g.activation("sparse", TensorType.INT8, 1, 4);
+    int perAxis = g.activation("per_axis", TensorType.INT8, 1, 4);
+    int dimension = g.activation("dimension", TensorType.INT8, 1, 4);
+    int type = g.activation("type", TensorType.UINT8, 1, 4);
+    int input = g.activation("input", TensorType.INT8, 1, 4);
+    int output = g.activation("output", TensorType.INT8, 1, 4);
+    g.flags(variable, true, false).flags(sparse, false, true);
+    g.quantization(perAxis, new Quantization(List.of(0.5f, 0.25f), List.of(0L, 0L), 0));
+    g.quantization(dimension, new Quantization(List.of(0.5f), List.of(0L), 1));
+    g.op("ADD").inputs(input, base).outputs(signature).add();
+    g.op("ADD").inputs(signature, variable).outputs(sparse).add();
+    g.op("ADD").inputs(sparse, perAxis).outputs(dimension).add();
+    g.op("ADD").inputs(dimension, type).outputs(output).add();
+    return g.inputs(input).outputs(output).build();
+  }
+
+  /** The plain way: every tensor's values of {@code facts}, the first tensor of each. */
+  private static List<TensorFacts> firstOfEachCombination(List<TensorFacts> tensors, List<String> facts) {
+    Map<List<Object>, TensorFacts> first = new LinkedHashMap<>();
+    for (TensorFacts tensor : tensors) {
+      List<Object> values = new ArrayList<>();
+      for (String fact : facts) {
+        values.add(tensor.get(fact));
+      }
+      first.putIfAbsent(values, tensor);
+    }
+    return new ArrayList<>(first.values());
+  }
+
+  /** The corpus's readable models; none when the corpus is absent. */
+  private static List<Model> corpusModels() throws IOException {
+    Path models = Path.of(System.getProperty("edgetpulint.corpus", "../shared/corpus")).resolve("models");
+    List<Model> out = new ArrayList<>();
+    if (!Files.isDirectory(models)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(models)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".tflite")).sorted().toList()) {
+        try {
+          out.add(TfliteReader.read(file));
+        } catch (RuntimeException unreadable) {
+          // The reader's own tests judge unreadable files; here only readable models count.
+        }
+      }
+    }
+    return out;
   }
 
   @Test
