@@ -76,10 +76,21 @@ final class CompiledRule {
    */
   private final long sharedFacts;
 
+  /**
+   * For a rule without {@code for_each} whose condition and helpers read of the operator only the
+   * facts of its operator code ({@link #OPCODE_FACTS}), besides the evaluation's constants: where the
+   * rule's false verdicts are remembered per kind of operator ({@link OpcodeVerdicts}), or -1. Such a
+   * rule gives every operator of one type, version and custom code in a model the same verdict.
+   */
+  private final int opcodeSlot;
+
+  /** The facts of an operator that come from its entry in the model's operator codes. */
+  static final Set<String> OPCODE_FACTS = Set.of("type", "version", "custom_code");
+
   /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
   private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
 
-  private CompiledRule(Rule rule, AtomicInteger verdictSlots) {
+  private CompiledRule(Rule rule, AtomicInteger verdictSlots, AtomicInteger opcodeSlots) {
     this.rule = rule;
     this.forEach = rule.forEach() == null ? null : compile(rule.forEach(), "for_each");
     Set<String> tensorDependent = new HashSet<>();
@@ -111,6 +122,35 @@ final class CompiledRule {
     this.verdictSlot = alone || tensorPart != null ? slot(verdictSlots) : -1;
     this.tensorList = verdictSlot >= 0 ? Sandbox.operatorTensorList(rule.forEach()) : null;
     this.sharedFacts = tensorList == null ? -1 : sharedFacts(tensorPart != null ? tensorPart : when, tensorList);
+    this.opcodeSlot = readsOnlyTheOpcode() ? slot(opcodeSlots, OpcodeVerdicts.SLOTS) : -1;
+  }
+
+  /** See {@link #opcodeSlot}. */
+  private boolean readsOnlyTheOpcode() {
+    if (forEach != null) {
+      return false;
+    }
+    // Every helper is read as if the condition read it; a helper that hides a variable of the scope
+    // is one of them, so what it reads of the operator is counted too.
+    Set<String> allowed = new HashSet<>(CONSTANT_VARIABLES);
+    allowed.add("op");
+    allowed.addAll(rule.let().keySet());
+    List<Expression> all = new ArrayList<>();
+    all.add(when);
+    all.addAll(before.values());
+    all.addAll(perTensor.values());
+    for (Expression x : all) {
+      if (!allowed.containsAll(x.variables())) {
+        return false;
+      }
+    }
+    Set<String> facts = Sandbox.operatorFactsRead(all);
+    return facts != null && OPCODE_FACTS.containsAll(facts);
+  }
+
+  /** Where {@link OpcodeVerdicts} remember this rule's false verdicts; -1 for nowhere. */
+  int opcodeSlot() {
+    return opcodeSlot;
   }
 
   /** See {@link #sharedFacts}: what {@code test}, the helpers it reads and {@code list} read of a tensor. */
@@ -175,18 +215,23 @@ final class CompiledRule {
   }
 
   private static int slot(AtomicInteger verdictSlots) {
-    int slot = verdictSlots.getAndIncrement();
-    return slot < TensorFacts.VERDICT_SLOTS ? slot : -1;
+    return slot(verdictSlots, TensorFacts.VERDICT_SLOTS);
+  }
+
+  private static int slot(AtomicInteger slots, int available) {
+    int slot = slots.getAndIncrement();
+    return slot < available ? slot : -1;
   }
 
   /**
    * Compiles every expression of {@code rule}; a rule that judges tensors alone takes the next of
-   * the engine's {@code verdictSlots}.
+   * the rule set's {@code verdictSlots}, one that reads only the operator's code the next of its
+   * {@code opcodeSlots}.
    *
    * @throws RuleLoadException naming the rule's file, line and field
    */
-  static CompiledRule compile(Rule rule, AtomicInteger verdictSlots) {
-    return new CompiledRule(rule, verdictSlots);
+  static CompiledRule compile(Rule rule, AtomicInteger verdictSlots, AtomicInteger opcodeSlots) {
+    return new CompiledRule(rule, verdictSlots, opcodeSlots);
   }
 
   private Expression compile(String text, String field) {

@@ -66,6 +66,7 @@ public final class RuleEngine {
     // which were judged, and which of them are false at every operator.
     long judgedByTensors = 0;
     long falseEverywhere = 0;
+    OpcodeVerdicts opcodeVerdicts = new OpcodeVerdicts();
     for (Subgraph subgraph : model.subgraphs()) {
       for (Operator op : subgraph.operators()) {
         Applicable applicable = plan.applicable(op);
@@ -75,9 +76,19 @@ public final class RuleEngine {
         OperatorFacts opFacts = facts.operator(subgraph.index(), op);
         List<Finding> found = null;
         List<Rule> by = null;
+        long[] falseForKind = null;
         for (int i = 0; i < applicable.rules.length; i++) {
           Rule rule = applicable.rules[i];
           CompiledRule compiled = applicable.compiled[i];
+          int opcodeSlot = compiled.opcodeSlot();
+          if (opcodeSlot >= 0) {
+            if (falseForKind == null) {
+              falseForKind = opcodeVerdicts.of(op);
+            }
+            if ((falseForKind[0] & (1L << opcodeSlot)) != 0) {
+              continue;
+            }
+          }
           if (compiled.judgedByTensors()) {
             long bit = 1L << compiled.verdictSlot();
             if ((judgedByTensors & bit) == 0) {
@@ -96,6 +107,9 @@ public final class RuleEngine {
           }
           scope.reset(opFacts);
           Finding f = run(rule, compiled, scope, subgraph.index(), op);
+          if (f == null && opcodeSlot >= 0) {
+            falseForKind[0] |= 1L << opcodeSlot;
+          }
           if (f != null) {
             if (found == null) {
               found = new ArrayList<>(2);

@@ -39,6 +39,8 @@ public final class RuleSet {
   private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
   /** Hands out the tensor verdict slots of the compiled rules ({@link CompiledRule}). */
   private final AtomicInteger verdictSlots = new AtomicInteger();
+  /** The same for the rules whose false verdicts are remembered per kind of operator (OpcodeVerdicts). */
+  private final AtomicInteger opcodeSlots = new AtomicInteger();
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -130,7 +132,7 @@ public final class RuleSet {
     }
     for (Rule r : extra) {
       try {
-        CompiledRule.compile(r, new AtomicInteger()); // to check it compiles
+        CompiledRule.compile(r, new AtomicInteger(), new AtomicInteger()); // to check it compiles
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }
@@ -276,7 +278,7 @@ public final class RuleSet {
    */
   CompiledRule compiled(Rule rule) {
     CompiledRule c = compiled.get(rule.id());
-    return c != null ? c : compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots));
+    return c != null ? c : compiled.computeIfAbsent(rule.id(), id -> CompiledRule.compile(rule, verdictSlots, opcodeSlots));
   }
 
   /**

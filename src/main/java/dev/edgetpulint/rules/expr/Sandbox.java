@@ -68,11 +68,16 @@ public final class Sandbox {
   /**
    * The facts of {@code tensor} that {@code expressions} read, when they read the tensor only through
    * facts named in the expression ({@code tensor.shape}, {@code tensor['type']}); else null ({@link
-   * TensorFactReads}). The expressions' value on a tensor then depends only on those facts' values and
+   * FactReads}). The expressions' value on a tensor then depends only on those facts' values and
    * the other variables they read.
    */
   public static Set<String> tensorFactsRead(Collection<Expression> expressions) {
-    return TensorFactReads.of(expressions);
+    return FactReads.of("tensor", expressions);
+  }
+
+  /** As {@link #tensorFactsRead}, for the operator: the facts of {@code op} that {@code expressions} read, or null. */
+  public static Set<String> operatorFactsRead(Collection<Expression> expressions) {
+    return FactReads.of("op", expressions);
   }
 
   /** "column 7", or "line 2, column 5" in an expression of several lines (1-based). */

@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which facts of {@code tensor} some expressions read: {@code tensor.shape}, {@code tensor['type']}.
- * When that is all they do with {@code tensor}, their value on a tensor depends on those facts'
- * values alone (and on the other variables they read): two tensors with equal values of them give
- * the same value. Any other use of {@code tensor} (the tensor itself passed to a function, compared,
- * indexed by a computed name) makes the answer unknown.
+ * Which facts of a variable ({@code tensor}, {@code op}) some expressions read: {@code tensor.shape},
+ * {@code op['version']}. When that is all they do with the variable, their value depends on those
+ * facts' values alone (and on the other variables they read): two tensors with equal values of them
+ * give the same value. Any other use of the variable (passed to a function, compared, indexed by a
+ * computed name) makes the answer unknown.
  */
-final class TensorFactReads {
+final class FactReads {
+  private final String variable;
   private final Set<String> facts = new HashSet<>();
   private boolean whole;
 
-  private TensorFactReads() {}
+  private FactReads(String variable) {
+    this.variable = variable;
+  }
 
-  /** The facts of {@code tensor} that {@code expressions} read, or null when one uses the tensor otherwise. */
-  static Set<String> of(Collection<Expression> expressions) {
-    TensorFactReads reads = new TensorFactReads();
+  /** The facts of {@code variable} that {@code expressions} read, or null when one uses it otherwise. */
+  static Set<String> of(String variable, Collection<Expression> expressions) {
+    FactReads reads = new FactReads(variable);
     for (Expression e : expressions) {
       reads.visit(e.syntax());
     }
@@ -28,11 +31,11 @@ final class TensorFactReads {
   }
 
   private void visit(Ast ast) {
-    if (ast instanceof Ast.Property p && isTensor(p.target())) {
+    if (ast instanceof Ast.Property p && isVariable(p.target())) {
       facts.add(p.name());
       return;
     }
-    if (ast instanceof Ast.Index i && isTensor(i.target())) {
+    if (ast instanceof Ast.Index i && isVariable(i.target())) {
       if (i.index() instanceof Ast.Literal l && l.value() instanceof String name) {
         facts.add(name);
       } else {
@@ -41,7 +44,7 @@ final class TensorFactReads {
       return;
     }
     if (ast instanceof Ast.Variable v) {
-      whole |= v.name().equals("tensor");
+      whole |= v.name().equals(variable);
       return;
     }
     List<Ast> children = children(ast);
@@ -54,8 +57,8 @@ final class TensorFactReads {
     }
   }
 
-  private static boolean isTensor(Ast ast) {
-    return ast instanceof Ast.Group g ? isTensor(g.inner()) : ast instanceof Ast.Variable v && v.name().equals("tensor");
+  private boolean isVariable(Ast ast) {
+    return ast instanceof Ast.Group g ? isVariable(g.inner()) : ast instanceof Ast.Variable v && v.name().equals(variable);
   }
 
   /** The sub-expressions of {@code ast}; null for a kind of expression not listed here. */
