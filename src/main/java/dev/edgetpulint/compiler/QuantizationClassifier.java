@@ -41,22 +41,20 @@ public final class QuantizationClassifier {
     for (Operator op : main.operators()) {
       boolean conversion = isConversion(op.opName());
       IntList inputs = op.inputIndices();
-      for (int k = 0; k < inputs.size(); k++) {
-        Tensor tensor = main.tensor(inputs.getInt(k));
+      int inputCount = inputs.size();
+      IntList outputs = op.outputIndices();
+      // One visit per tensor of the operator: constant inputs are weights, the rest activations.
+      for (int k = 0; k < inputCount + outputs.size(); k++) {
+        Tensor tensor = main.tensor(k < inputCount ? inputs.getInt(k) : outputs.getInt(k - inputCount));
         if (tensor == null) {
           continue;
         }
         if (tensor.isConstant()) {
-          float16Weights |= tensor.type() == TensorType.FLOAT16 && "DEQUANTIZE".equals(op.opName());
-          int8Weights |= tensor.type() == TensorType.INT8 && tensor.quantization().isPresent()
-              && tensor.rank() >= 2;
-        }
-      }
-      int inputCount = inputs.size();
-      IntList outputs = op.outputIndices();
-      for (int k = 0; k < inputCount + outputs.size(); k++) {
-        Tensor tensor = main.tensor(k < inputCount ? inputs.getInt(k) : outputs.getInt(k - inputCount));
-        if (tensor == null || tensor.isConstant()) {
+          if (k < inputCount) {
+            float16Weights |= tensor.type() == TensorType.FLOAT16 && "DEQUANTIZE".equals(op.opName());
+            int8Weights |= tensor.type() == TensorType.INT8 && tensor.quantization().isPresent()
+                && tensor.rank() >= 2;
+          }
           continue;
         }
         TensorType type = tensor.type();
