@@ -1,22 +1,54 @@
 package dev.edgetpulint.graph;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An immutable list of longs held in a {@code long[]}: quantization zero points. Like
+ * An immutable list of longs held in a {@code long[]} or read from a read-only buffer ({@link #view}):
+ * quantization zero points. Like
  * {@link IntList}, it saves the reader a boxed list and its immutable copy; elements are boxed only
  * when read through the {@link List} interface. Equal to any list of the same Longs.
  */
 public final class LongList extends AbstractList<Long> implements RandomAccess {
   private static final LongList EMPTY = new LongList(new long[0]);
 
+  /** The elements, or null when they are read from {@link #view}. */
   private final long[] values;
+  /** A read-only little-endian buffer holding the elements from {@link #start}, when {@link #values} is null. */
+  private final ByteBuffer view;
+  private final int start;
+  private final int size;
 
   private LongList(long[] values) {
     this.values = values;
+    this.view = null;
+    this.start = 0;
+    this.size = values.length;
+  }
+
+  private LongList(ByteBuffer view, int start, int size) {
+    this.values = null;
+    this.view = view;
+    this.start = start;
+    this.size = size;
+  }
+
+  /**
+   * The {@code count} eight-byte little-endian longs of {@code view} from byte {@code start}, read when asked
+   * for (not copied): a model file's quantization parameters, which only some rules and reports
+   * read, so that reading a model costs the same whatever its channel count. {@code view} must be
+   * read-only and little-endian, and hold them all.
+   */
+  public static LongList view(ByteBuffer view, int start, int count) {
+    if (!view.isReadOnly() || view.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw new IllegalArgumentException("a LongList view needs a read-only little-endian buffer");
+    }
+    Objects.checkFromIndexSize(start, count * 8, view.limit());
+    return count == 0 ? EMPTY : new LongList(view, start, count);
   }
 
   /** A list of {@code values} (copied). */
@@ -37,37 +69,22 @@ public final class LongList extends AbstractList<Long> implements RandomAccess {
     return values.length == 0 ? EMPTY : new LongList(values);
   }
 
-  /** Reads {@code count} longs through {@code source} into a new list. */
-  public static LongList read(int count, LongSource source) {
-    if (count == 0) {
-      return EMPTY;
-    }
-    long[] values = new long[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = source.get(i);
-    }
-    return new LongList(values);
-  }
-
-  /** Gives element {@code index} of a list being read (see {@link #read}). */
-  @FunctionalInterface
-  public interface LongSource {
-    long get(int index);
-  }
-
   @Override
   public Long get(int index) {
-    return values[index];
+    return getLong(index);
   }
 
   /** Element {@code index}, unboxed. */
   public long getLong(int index) {
-    return values[index];
+    if (values != null) {
+      return values[index];
+    }
+    return view.getLong(start + Objects.checkIndex(index, size) * 8);
   }
 
   @Override
   public int size() {
-    return values.length;
+    return size;
   }
 
   @Override
@@ -79,8 +96,8 @@ public final class LongList extends AbstractList<Long> implements RandomAccess {
   public int indexOf(Object o) {
     if (o instanceof Long wanted) {
       long w = wanted;
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] == w) {
+      for (int i = 0; i < size; i++) {
+        if (getLong(i) == w) {
           return i;
         }
       }
@@ -91,8 +108,8 @@ public final class LongList extends AbstractList<Long> implements RandomAccess {
   @Override
   public int hashCode() {
     int hash = 1;
-    for (long v : values) {
-      hash = 31 * hash + Long.hashCode(v);
+    for (int i = 0; i < size; i++) {
+      hash = 31 * hash + Long.hashCode(getLong(i));
     }
     return hash;
   }
@@ -100,7 +117,15 @@ public final class LongList extends AbstractList<Long> implements RandomAccess {
   @Override
   public boolean equals(Object o) {
     if (o instanceof LongList other) {
-      return Arrays.equals(values, other.values);
+      if (other.size != size) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (getLong(i) != other.getLong(i)) {
+          return false;
+        }
+      }
+      return true;
     }
     return super.equals(o);
   }

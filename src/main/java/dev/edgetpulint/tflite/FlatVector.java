@@ -52,36 +52,24 @@ final class FlatVector {
     return IntList.read(length, new Int32s());
   }
 
+  /** The elements, read when asked for (a view, nothing decoded now): see {@link LongList#view}. */
   LongList longs() {
-    fb.spend(length, what);
-    return LongList.read(length, new Int64s());
+    fb.spend(length, what); // still charged: a shared vector must not multiply what reports write
+    return LongList.view(fb.readOnlyView(), start, length);
   }
 
+  /** The elements, read when asked for (a view, nothing decoded now): see {@link FloatList#view}. */
   FloatList floats() {
     fb.spend(length, what);
-    return FloatList.read(length, new Float32s());
+    return FloatList.view(fb.readOnlyView(), start, length);
   }
 
-  // The elements as the lists read them: classes rather than lambdas, as for Place.
+  // The elements as the list reads them: a class rather than a lambda, as for Place.
 
   private final class Int32s implements IntList.IntSource {
     @Override
     public int get(int i) {
       return fb.i32(at(i));
-    }
-  }
-
-  private final class Int64s implements LongList.LongSource {
-    @Override
-    public long get(int i) {
-      return fb.i64(at(i));
-    }
-  }
-
-  private final class Float32s implements FloatList.FloatSource {
-    @Override
-    public float get(int i) {
-      return fb.f32(at(i));
     }
   }
 

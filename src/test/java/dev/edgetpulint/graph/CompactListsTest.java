@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +84,30 @@ class CompactListsTest {
     assertEquals(floats, FloatList.copyOf(new ArrayList<>(boxed)));
     assertThrows(UnsupportedOperationException.class, () -> floats.clear());
     assertThrows(NullPointerException.class, () -> FloatList.copyOf(Arrays.asList(1f, null)));
+  }
+
+  @Test
+  void viewsOfAFileReadTheirElementsInPlaceAndEqualCopies() {
+    ByteBuffer file = ByteBuffer.allocate(4 + 3 * 4 + 2 * 8).order(ByteOrder.LITTLE_ENDIAN);
+    file.putInt(7).putFloat(0.5f).putFloat(-0.0f).putFloat(Float.NaN).putLong(-3).putLong(1L << 40);
+    ByteBuffer readOnly = file.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    FloatList scales = FloatList.view(readOnly, 4, 3);
+    LongList zeroPoints = LongList.view(readOnly, 16, 2);
+    assertEquals(FloatList.of(0.5f, -0.0f, Float.NaN), scales);
+    assertEquals(scales, FloatList.of(0.5f, -0.0f, Float.NaN));
+    assertEquals(FloatList.of(0.5f, -0.0f, Float.NaN).hashCode(), scales.hashCode());
+    assertNotEquals(FloatList.of(0.5f, 0.0f, Float.NaN), scales, "bitwise, as Float.equals");
+    assertEquals(List.of(-3L, 1L << 40), zeroPoints);
+    assertEquals(LongList.of(-3, 1L << 40), zeroPoints);
+    assertEquals(LongList.of(-3, 1L << 40).hashCode(), zeroPoints.hashCode());
+    assertTrue(zeroPoints.contains(1L << 40));
+    assertEquals(3, scales.size());
+    assertThrows(IndexOutOfBoundsException.class, () -> scales.getFloat(3), "not the next bytes of the file");
+    assertThrows(IndexOutOfBoundsException.class, () -> zeroPoints.getLong(-1));
+    assertThrows(UnsupportedOperationException.class, () -> scales.set(0, 1f));
+    assertThrows(IndexOutOfBoundsException.class, () -> LongList.view(readOnly, 16, 3), "past the end");
+    assertThrows(IllegalArgumentException.class, () -> FloatList.view(file, 4, 3), "a writable buffer");
+    assertSame(FloatList.of(), FloatList.view(readOnly, 0, 0));
   }
 
   @Test
