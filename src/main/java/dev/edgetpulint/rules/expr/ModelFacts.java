@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Facts about a whole model, and the factory of operator facts. One instance per evaluation of a
@@ -61,41 +60,9 @@ public final class ModelFacts extends Facts {
         return e.getValue();
       }
     }
-    int[] positions = new int[Long.bitCount(mask)];
-    String[] names = new String[positions.length];
-    for (int i = 0, bit = 0; bit < Long.SIZE; bit++) {
-      if ((mask & (1L << bit)) != 0) {
-        positions[i] = bit;
-        names[i++] = TensorFacts.NAMES.get(bit);
-      }
-    }
-    // An open-addressing table of the tensors kept so far, by the hash of their facts: nothing is
-    // allocated per tensor. Only the tensors kept by what the shared facts are computed from are
-    // grouped: each is the first of the tensors that agree with it on every shared fact.
-    List<TensorFacts> candidates = sharedSourceRepresentatives();
-    int[] slots = slotTable(candidates.size()); // out's index + 1; 0: free
-    int[] hashes = new int[slots.length];
-    List<TensorFacts> out = new ArrayList<>();
-    for (TensorFacts tensor : candidates) {
-      int hash = 1;
-      for (int i = 0; i < positions.length; i++) {
-        hash = 31 * hash + Objects.hashCode(tensor.get(positions[i], names[i]));
-      }
-      int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
-      while (true) {
-        int kept = slots[slot] - 1;
-        if (kept < 0) {
-          slots[slot] = out.size() + 1;
-          hashes[slot] = hash;
-          out.add(tensor);
-          break;
-        }
-        if (hashes[slot] == hash && sameFacts(out.get(kept), tensor, positions, names)) {
-          break;
-        }
-        slot = (slot + 1) & (slots.length - 1);
-      }
-    }
+    // Only the tensors kept by what the shared facts are computed from are grouped: each is the first
+    // of the tensors that agree with it on every shared fact.
+    List<TensorFacts> out = new FirstOfEach.ByFacts(mask).of(sharedSourceRepresentatives());
     distinctTensors.put(mask, out);
     return out;
   }
@@ -108,47 +75,12 @@ public final class ModelFacts extends Facts {
    */
   private List<TensorFacts> sharedSourceRepresentatives() {
     if (sharedSourceRepresentatives == null) {
-      List<TensorFacts> all = allTensors();
-      int[] slots = slotTable(all.size());
-      int[] hashes = new int[slots.length];
-      List<TensorFacts> out = new ArrayList<>();
-      for (TensorFacts tensor : all) {
-        int hash = tensor.sharedSourceHash();
-        int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
-        while (true) {
-          int kept = slots[slot] - 1;
-          if (kept < 0) {
-            slots[slot] = out.size() + 1;
-            hashes[slot] = hash;
-            out.add(tensor);
-            break;
-          }
-          if (hashes[slot] == hash && out.get(kept).sameSharedSources(tensor)) {
-            break;
-          }
-          slot = (slot + 1) & (slots.length - 1);
-        }
-      }
-      sharedSourceRepresentatives = out;
+      sharedSourceRepresentatives = new FirstOfEach.BySources().of(allTensors());
     }
     return sharedSourceRepresentatives;
   }
 
   private List<TensorFacts> sharedSourceRepresentatives;
-
-  /** An empty open-addressing table for up to {@code entries} entries, at most a quarter full. */
-  private static int[] slotTable(int entries) {
-    return new int[Integer.highestOneBit(Math.max(8, entries)) << 2];
-  }
-
-  private static boolean sameFacts(TensorFacts a, TensorFacts b, int[] positions, String[] names) {
-    for (int i = 0; i < positions.length; i++) {
-      if (!Objects.equals(a.get(positions[i], names[i]), b.get(positions[i], names[i]))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** {@link #distinctTensors(long)} by mask; one or two masks per model. */
   private final Map<Long, List<TensorFacts>> distinctTensors = new HashMap<>(4);
