@@ -16,6 +16,7 @@ import dev.edgetpulint.service.ReportedFinding;
 import dev.edgetpulint.service.UnusedSuppression;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,11 @@ public final class TextReport implements Report {
     List<ReportedFinding> active = model.active();
     if (!active.isEmpty()) {
       text.append('\n');
+      // A rule's fix is printed once per model; later findings with the same fix point back to it (a
+      // float model has one EDGETPU-DATA-TYPE error per operator, each with the same long fix).
+      Map<String, String> fixShownAt = new HashMap<>();
       for (ReportedFinding reported : active) {
-        finding(model, reported.finding(), text);
+        finding(model, reported.finding(), fixShownAt, text);
       }
     }
     List<ReportedFinding> suppressed = model.suppressed();
@@ -137,10 +141,15 @@ public final class TextReport implements Report {
     return out;
   }
 
-  private static void finding(ModelReport model, Finding f, StringBuilder text) {
+  private static void finding(ModelReport model, Finding f, Map<String, String> fixShownAt, StringBuilder text) {
     text.append(Where.text(model, f)).append(": ").append(f.severity().id()).append(": ")
         .append(Where.messageWithSubject(f)).append(" [").append(f.ruleId()).append("]\n");
     if (f.fix() != null && !f.fix().isBlank()) {
+      String shownAt = fixShownAt.putIfAbsent(f.ruleId() + '\u0000' + f.fix(), Where.shortText(model, f));
+      if (shownAt != null) {
+        text.append("    fix: as for ").append(shownAt).append(" above\n");
+        return; // and the same rule's link
+      }
       text.append("    fix: ").append(f.fix()).append('\n');
     }
     if (f.helpUri() != null && !f.helpUri().isBlank()) {

@@ -34,6 +34,16 @@ final class Where {
     return logical.equals("model") ? model.path() : model.path() + ":" + logical;
   }
 
+  /** {@link #text} without the path, for a pointer within one model's report: "line 12", "subgraphs[0].operators[3]". */
+  static String shortText(ModelReport model, Finding finding) {
+    Span span = span(model, finding);
+    if (span != null && span.hasLines()) {
+      return "line " + span.startLine();
+    }
+    String logical = logical(finding);
+    return logical.equals("model") ? "the model" : logical;
+  }
+
   /**
    * The message, led by the op or tensor it is about unless the message names it already:
    * "LEAKY_RELU: not supported at runtime 13".
