@@ -85,7 +85,7 @@ final class CompiledRule {
   private final int opcodeSlot;
 
   /** The facts of an operator that come from its entry in the model's operator codes. */
-  static final Set<String> OPCODE_FACTS = Set.of("type", "version", "custom_code");
+  private static final Set<String> OPCODE_FACTS = Set.of("type", "version", "custom_code");
 
   /** The variables whose value is the same at every operator of one evaluation, besides {@code tensor}. */
   private static final Set<String> CONSTANT_VARIABLES = Set.of("model", "runtime", "compiler");
