@@ -28,6 +28,9 @@ export interface CliResult {
  * C16). The default collector: an archive is mapped with its module graph only under G1 (C11).
  */
 const CLI_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1'];
+// The class path and the main class, not -jar: with -jar the JVM reads the jar's directory twice, once
+// for the manifest and once for the class loader (docs/performance.md, C18).
+const MAIN_CLASS = 'dev.edgetpulint.cli.Main';
 
 /** The arguments of `edgetpu-lint check` for the user's settings. */
 export function checkArguments(model: string, settings: LintSettings): string[] {
@@ -77,7 +80,7 @@ export function runJar(java: string, jar: string, args: readonly string[], optio
   return new Promise((resolve) => {
     execFile(
       java,
-      [...CLI_JVM_FLAGS, ...archive.jvmFlags, '-jar', jar, ...args],
+      [...CLI_JVM_FLAGS, ...archive.jvmFlags, '-cp', jar, MAIN_CLASS, ...args],
       { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
       (error, stdout, stderr) => {
         archive.finish(!(error?.killed || error?.signal));

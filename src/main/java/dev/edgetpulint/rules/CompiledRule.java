@@ -118,9 +118,9 @@ final class CompiledRule {
     this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
     Set<String> tensorOnly = tensorOnlyVariables();
     boolean alone = tensorOnly != null && tensorOnly.containsAll(when.variables());
-    this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(rule.when(), tensorOnly);
+    this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(when, tensorOnly);
     this.verdictSlot = alone || tensorPart != null ? slot(verdictSlots) : -1;
-    this.tensorList = verdictSlot >= 0 ? Sandbox.operatorTensorList(rule.forEach()) : null;
+    this.tensorList = verdictSlot >= 0 ? Sandbox.operatorTensorList(forEach) : null;
     this.sharedFacts = tensorList == null ? -1 : sharedFacts(tensorPart != null ? tensorPart : when, tensorList);
     this.opcodeSlot = readsOnlyTheOpcode() ? slot(opcodeSlots, OpcodeVerdicts.SLOTS) : -1;
   }

@@ -1,8 +1,8 @@
 package dev.edgetpulint.rules;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,14 +192,51 @@ public final class RuleIndex {
       if (resource == null) {
         return Optional.empty();
       }
-      return Optional.ofNullable(rules(new DataInputStream(new BufferedInputStream(resource, 1 << 16)),
-          checksums, text));
+      return Optional.ofNullable(rules(new Input(resource.readAllBytes()), checksums, text));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // fall back to the YAML, which reports real problems properly
     }
   }
 
-  private static List<Rule> rules(DataInputStream in, Checksums checksums, Function<String, String> text)
+  /**
+   * The index's bytes as {@link DataOutputStream} wrote them, read with a cursor over one array: the
+   * index is read at every start, mostly by the interpreter, where a {@link DataInputStream} over a
+   * buffered stream costs several calls per int (docs/performance.md, C18).
+   */
+  private static final class Input {
+    private final byte[] bytes;
+    private int at;
+
+    Input(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int readInt() throws IOException {
+      if (at + 4 > bytes.length) {
+        throw new EOFException("rule index ends early");
+      }
+      int value = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+          | (bytes[at + 3] & 0xff);
+      at += 4;
+      return value;
+    }
+
+    /** A string as its UTF-8 length (-1 for null) and bytes. */
+    String string() throws IOException {
+      int length = readInt();
+      if (length < 0) {
+        return null;
+      }
+      if (length > bytes.length - at) {
+        throw new EOFException("rule index ends early");
+      }
+      String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+      at += length;
+      return value;
+    }
+  }
+
+  private static List<Rule> rules(Input in, Checksums checksums, Function<String, String> text)
       throws IOException {
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
       return null;
@@ -248,30 +285,24 @@ public final class RuleIndex {
     return out;
   }
 
-  private static String string(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0) {
-      return null;
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+  private static String string(Input in) throws IOException {
+    return in.string();
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
+  private static List<String> strings(Input in) throws IOException {
     int n = in.readInt();
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(string(in));
+      out.add(in.string());
     }
     return out;
   }
 
-  private static Map<String, String> map(DataInputStream in) throws IOException {
+  private static Map<String, String> map(Input in) throws IOException {
     int n = in.readInt();
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      out.put(string(in), string(in));
+      out.put(in.string(), in.string());
     }
     return out;
   }

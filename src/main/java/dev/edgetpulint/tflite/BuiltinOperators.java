@@ -1,14 +1,11 @@
 package dev.edgetpulint.tflite;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,21 +34,28 @@ public final class BuiltinOperators {
       if (stream == null) {
         throw new IllegalStateException("builtin-operators.tsv missing from the class path");
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-      List<String> names = new ArrayList<>();
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
+      // One read and index arithmetic rather than a reader and a split per line: it runs at every start.
+      String text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+      String[] names = new String[256];
+      int count = 0;
+      int at = 0;
+      while (at < text.length()) {
+        int eol = text.indexOf('\n', at);
+        int end = eol < 0 ? text.length() : eol;
+        int tab = text.indexOf('\t', at);
+        if (end > at && text.charAt(at) != '#' && tab > at && tab < end) {
+          int code = Integer.parseInt(text, at, tab, 10);
+          int nameEnd = text.indexOf('\t', tab + 1);
+          String name = text.substring(tab + 1, nameEnd < 0 || nameEnd > end ? end : nameEnd).strip();
+          if (code >= names.length) {
+            names = Arrays.copyOf(names, Math.max(code + 1, names.length * 2));
+          }
+          names[code] = name;
+          count = Math.max(count, code + 1);
         }
-        String[] c = line.split("\t");
-        int code = Integer.parseInt(c[0]);
-        while (names.size() <= code) {
-          names.add(null);
-        }
-        names.set(code, c[1]);
+        at = end + 1;
       }
-      return names.toArray(new String[0]);
+      return Arrays.copyOf(names, count);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

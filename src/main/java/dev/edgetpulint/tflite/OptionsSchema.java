@@ -1,15 +1,13 @@
 package dev.edgetpulint.tflite;
 
 import dev.edgetpulint.graph.OptionValues;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,66 +60,122 @@ public final class OptionsSchema {
 
   private static volatile OptionsSchema instance;
 
-  private final Map<String, OptionsTable> byName = new HashMap<>();
+  /**
+   * Where one options table's lines are in the schema text, and the table once it is asked for. A
+   * check meets a handful of the 200 tables, and parsing all of them at every start cost about 12 ms
+   * of the warm-up thread's CPU, on a machine whose two cores a cold check keeps busy
+   * (docs/performance.md, C18).
+   */
+  private static final class Member {
+    final String union;
+    final int index;
+    final String name;
+    final int start;
+    int end;
+    volatile OptionsTable table;
+
+    Member(String union, int index, String name, int start) {
+      this.union = union;
+      this.index = index;
+      this.name = name;
+      this.start = start;
+    }
+  }
+
+  private final String text;
   // Members by discriminant, for the reader (which looks one up per operator).
-  private final OptionsTable[] tables1;
-  private final OptionsTable[] tables2;
+  private final Member[] members1;
+  private final Member[] members2;
   private final OptionsDecoder[] decoders1;
   private final OptionsDecoder[] decoders2;
 
-  private OptionsSchema(BufferedReader in) throws IOException {
-    Map<String, Map<Integer, OptionsTable>> byUnion = new HashMap<>();
-    Map<String, List<Field>> fields = new LinkedHashMap<>();
-    Map<String, String[]> heads = new LinkedHashMap<>();
-    String line;
-    while ((line = in.readLine()) != null) {
+  /** Finds each table's lines (they are together, as the generator writes them); parses none. */
+  private OptionsSchema(String text) {
+    this.text = text;
+    Member[] first = new Member[0];
+    Member[] second = new Member[0];
+    Member current = null;
+    int at = 0;
+    while (at < text.length()) {
+      int eol = text.indexOf('\n', at);
+      int next = eol < 0 ? text.length() : eol + 1;
+      int end = eol < 0 ? text.length() : eol;
+      if (end > at && text.charAt(at) != '#' && !text.substring(at, end).isBlank()) {
+        int tab1 = text.indexOf('\t', at);
+        int tab2 = text.indexOf('\t', tab1 + 1);
+        int tab3 = text.indexOf('\t', tab2 + 1);
+        if (tab1 < 0 || tab2 < 0 || tab3 < 0 || tab3 > end) {
+          throw new IllegalStateException("builtin-options.tsv: a line with fewer than four columns: "
+              + text.substring(at, end));
+        }
+        boolean isSecond = text.startsWith(OPTIONS_2 + "\t", at);
+        if (!isSecond && !text.startsWith(OPTIONS_1 + "\t", at)) {
+          throw new IllegalStateException("builtin-options.tsv: unknown union " + text.substring(at, tab1));
+        }
+        int index = Integer.parseInt(text, tab1 + 1, tab2, 10);
+        if (current == null || !current.union.equals(isSecond ? OPTIONS_2 : OPTIONS_1) || current.index != index) {
+          Member[] members = isSecond ? second : first;
+          if (index >= members.length) {
+            members = Arrays.copyOf(members, Math.max(index + 1, members.length * 2));
+          }
+          if (members[index] != null) {
+            throw new IllegalStateException("builtin-options.tsv: the lines of " + members[index].name
+                + " are not together");
+          }
+          current = new Member(isSecond ? OPTIONS_2 : OPTIONS_1, index, text.substring(tab2 + 1, tab3), at);
+          members[index] = current;
+          if (isSecond) {
+            second = members;
+          } else {
+            first = members;
+          }
+        }
+        current.end = next;
+      }
+      at = next;
+    }
+    members1 = trim(first);
+    members2 = trim(second);
+    decoders1 = new OptionsDecoder[members1.length];
+    decoders2 = new OptionsDecoder[members2.length];
+  }
+
+  private static Member[] trim(Member[] members) {
+    int length = members.length;
+    while (length > 0 && members[length - 1] == null) {
+      length--;
+    }
+    return Arrays.copyOf(members, length);
+  }
+
+  /** The table of {@code member}, parsed from its lines at the first call. */
+  private OptionsTable table(Member member) {
+    OptionsTable table = member.table;
+    if (table == null) {
+      synchronized (member) {
+        table = member.table;
+        if (table == null) {
+          table = new OptionsTable(member.union, member.index, member.name, fields(member));
+          member.table = table;
+        }
+      }
+    }
+    return table;
+  }
+
+  private List<Field> fields(Member member) {
+    List<Field> fields = new ArrayList<>();
+    for (String line : text.substring(member.start, member.end).split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] c = line.split("\t", -1);
-      String key = c[0] + "\t" + c[1];
-      List<Field> list = fields.get(key);
-      if (list == null) {
-        list = new ArrayList<>();
-        fields.put(key, list);
-        heads.put(key, c);
-      }
       int id = Integer.parseInt(c[3]);
       if (id >= 0) {
-        list.add(new Field(id, c[4], c[5], c[6], parseEnum(c.length > 7 ? c[7] : "")));
+        fields.add(new Field(id, c[4], c[5], c[6], parseEnum(c.length > 7 ? c[7] : "")));
       }
     }
-    for (Map.Entry<String, String[]> e : heads.entrySet()) {
-      String[] c = e.getValue();
-      OptionsTable table = new OptionsTable(c[0], Integer.parseInt(c[1]), c[2],
-          List.copyOf(fields.get(e.getKey())));
-      Map<Integer, OptionsTable> members = byUnion.get(table.union());
-      if (members == null) {
-        members = new HashMap<>();
-        byUnion.put(table.union(), members);
-      }
-      members.put(table.index(), table);
-      byName.put(table.name(), table);
-    }
-    tables1 = byIndex(byUnion.getOrDefault(OPTIONS_1, Map.of()));
-    tables2 = byIndex(byUnion.getOrDefault(OPTIONS_2, Map.of()));
-    decoders1 = new OptionsDecoder[tables1.length];
-    decoders2 = new OptionsDecoder[tables2.length];
-  }
-
-  private static OptionsTable[] byIndex(Map<Integer, OptionsTable> tables) {
-    // Loops, not a stream and lambdas: the table is loaded at every start (docs/performance.md, C12).
-    int max = -1;
-    for (int index : tables.keySet()) {
-      max = Math.max(max, index);
-    }
-    OptionsTable[] out = new OptionsTable[max + 1];
-    for (OptionsTable table : tables.values()) {
-      if (table.index() >= 0) {
-        out[table.index()] = table;
-      }
-    }
-    return out;
+    return List.copyOf(fields);
   }
 
   private static Map<Integer, String> parseEnum(String text) {
@@ -146,7 +200,7 @@ public final class OptionsSchema {
             if (stream == null) {
               throw new IllegalStateException("builtin-options.tsv missing from the class path");
             }
-            s = new OptionsSchema(new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)));
+            s = new OptionsSchema(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -159,12 +213,22 @@ public final class OptionsSchema {
 
   /** The member of {@code union} with discriminant {@code index}, or null for one this schema lacks. */
   public OptionsTable table(String union, int index) {
-    OptionsTable[] tables = union.equals(OPTIONS_1) ? tables1 : union.equals(OPTIONS_2) ? tables2 : null;
-    return tables != null && index >= 0 && index < tables.length ? tables[index] : null;
+    Member[] members = union.equals(OPTIONS_1) ? members1 : union.equals(OPTIONS_2) ? members2 : null;
+    return members != null && index >= 0 && index < members.length && members[index] != null
+        ? table(members[index])
+        : null;
   }
 
+  /** The table named {@code name} (a linear search: only descriptions and the writer ask by name). */
   public OptionsTable table(String name) {
-    return byName.get(name);
+    for (Member[] members : new Member[][] {members1, members2}) {
+      for (Member member : members) {
+        if (member != null && member.name.equals(name)) {
+          return table(member);
+        }
+      }
+    }
+    return null;
   }
 
   /** Decodes an options table into named values; absent scalar fields get the schema's default. */
@@ -178,10 +242,10 @@ public final class OptionsSchema {
    */
   private OptionsDecoder decoder(OptionsTable def) {
     boolean second = def.union().equals(OPTIONS_2);
-    OptionsTable[] tables = second ? tables2 : tables1;
+    Member[] members = second ? members2 : members1;
     OptionsDecoder[] cache = second ? decoders2 : decoders1;
     int index = def.index();
-    if (index < 0 || index >= tables.length || tables[index] != def) {
+    if (index < 0 || index >= members.length || members[index] == null || members[index].table != def) {
       return new OptionsDecoder(def); // not one of this schema's tables
     }
     OptionsDecoder decoder = cache[index];

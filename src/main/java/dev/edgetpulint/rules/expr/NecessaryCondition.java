@@ -24,10 +24,13 @@ final class NecessaryCondition {
     this.known = known;
   }
 
-  /** The necessary condition of {@code text} that reads only {@code known}; null when there is none. */
-  static Expression of(String text, Set<String> known) {
+  /**
+   * The necessary condition of {@code text} (parsed as {@code syntax}) that reads only {@code known};
+   * null when there is none.
+   */
+  static Expression of(String text, Ast syntax, Set<String> known) {
     NecessaryCondition c = new NecessaryCondition(text, known);
-    Ast part = c.part(Parser.parse(text));
+    Ast part = c.part(syntax);
     if (part == null) {
       return null;
     }

@@ -51,7 +51,12 @@ public final class Sandbox {
    * must compile.
    */
   public static Expression necessaryCondition(String text, Set<String> known) {
-    return NecessaryCondition.of(text, known);
+    return NecessaryCondition.of(text, Parser.parse(text), known);
+  }
+
+  /** As {@link #necessaryCondition(String, Set)}, for a compiled condition (not parsed again). */
+  public static Expression necessaryCondition(Expression condition, Set<String> known) {
+    return NecessaryCondition.of(condition.text(), condition.syntax(), known);
   }
 
   /**
@@ -63,6 +68,11 @@ public final class Sandbox {
    */
   public static OperatorTensorList operatorTensorList(String forEach) {
     return OperatorTensorList.of(Parser.parse(forEach));
+  }
+
+  /** As {@link #operatorTensorList(String)}, for a compiled {@code for_each} (not parsed again); null for none. */
+  public static OperatorTensorList operatorTensorList(Expression forEach) {
+    return forEach == null ? null : OperatorTensorList.of(forEach.syntax());
   }
 
   /**
