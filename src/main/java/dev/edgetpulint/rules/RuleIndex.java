@@ -192,9 +192,18 @@ public final class RuleIndex {
       if (resource == null) {
         return Optional.empty();
       }
-      return Optional.ofNullable(rules(new Input(resource.readAllBytes()), checksums, text));
+      return read(resource.readAllBytes(), checksums, text);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // fall back to the YAML, which reports real problems properly
+    }
+  }
+
+  /** As {@link #read(Checksums, Function)}, from the index's bytes; empty for bytes that do not parse. */
+  static Optional<List<Rule>> read(byte[] index, Checksums checksums, Function<String, String> text) {
+    try {
+      return Optional.ofNullable(rules(new Input(index), checksums, text));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -62,7 +62,7 @@ public final class OptionsSchema {
 
   /**
    * Where one options table's lines are in the schema text, and the table once it is asked for. A
-   * check meets a handful of the 200 tables, and parsing all of them at every start cost about 12 ms
+   * check meets a handful of the 147 tables, and parsing all of them at every start cost about 12 ms
    * of the warm-up thread's CPU, on a machine whose two cores a cold check keeps busy
    * (docs/performance.md, C18).
    */
@@ -90,7 +90,7 @@ public final class OptionsSchema {
   private final OptionsDecoder[] decoders2;
 
   /** Finds each table's lines (they are together, as the generator writes them); parses none. */
-  private OptionsSchema(String text) {
+  OptionsSchema(String text) {
     this.text = text;
     Member[] first = new Member[0];
     Member[] second = new Member[0];

@@ -46,6 +46,23 @@ class RuleIndexTest {
   }
 
   @Test
+  void aTruncatedIndexIsIgnored() throws Exception {
+    byte[] index;
+    try (java.io.InputStream in = RuleIndex.class.getResourceAsStream(RuleIndex.RESOURCE)) {
+      index = in.readAllBytes();
+    }
+    Map<String, String> files = RuleSet.builtInFiles();
+    Map<String, String> sums = new TreeMap<>();
+    files.forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
+    assertEquals(RuleIndex.read(sums, files::get).orElseThrow().size(),
+        RuleIndex.read(index, indexed -> sums, files::get).orElseThrow().size());
+    for (int length : new int[] {0, 3, 8, 40, index.length / 2, index.length - 1}) {
+      byte[] truncated = java.util.Arrays.copyOf(index, length);
+      assertTrue(RuleIndex.read(truncated, indexed -> sums, files::get).isEmpty(), "length " + length);
+    }
+  }
+
+  @Test
   void indexIsReadWithoutReadingTheYamlUntilExamplesAreAskedFor() {
     Map<String, String> files = RuleSet.builtInFiles();
     Map<String, String> sums = new TreeMap<>();
