@@ -2,8 +2,8 @@ package dev.edgetpulint.rules;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -253,8 +253,8 @@ public final class RuleIndex {
     int fileCount = in.readInt();
     Map<String, String> indexed = new LinkedHashMap<>();
     for (int i = 0; i < fileCount; i++) {
-      String name = string(in);
-      indexed.put(name, string(in));
+      String name = in.string();
+      indexed.put(name, in.string());
     }
     if (!indexed.equals(checksums.of(List.copyOf(indexed.keySet())))) {
       return null;
@@ -266,25 +266,25 @@ public final class RuleIndex {
     int count = in.readInt();
     List<Rule> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String id = string(in);
-      String title = string(in);
-      Rule.Scope scope = "model".equals(string(in)) ? Rule.Scope.MODEL : Rule.Scope.OPERATOR;
+      String id = in.string();
+      String title = in.string();
+      Rule.Scope scope = "model".equals(in.string()) ? Rule.Scope.MODEL : Rule.Scope.OPERATOR;
       List<String> ops = strings(in);
       List<String> excludeOps = strings(in);
-      VersionRange runtimes = VersionRange.parse(string(in));
-      VersionRange compilers = VersionRange.parse(string(in));
-      String forEach = string(in);
+      VersionRange runtimes = VersionRange.parse(in.string());
+      VersionRange compilers = VersionRange.parse(in.string());
+      String forEach = in.string();
       Map<String, String> let = map(in);
-      String when = string(in);
-      Severity severity = Severity.parse(string(in));
-      String message = string(in);
-      String compilerStatus = string(in);
-      String why = string(in);
-      String fix = string(in);
-      String help = string(in);
-      String evidence = string(in);
+      String when = in.string();
+      Severity severity = Severity.parse(in.string());
+      String message = in.string();
+      String compilerStatus = in.string();
+      String why = in.string();
+      String fix = in.string();
+      String help = in.string();
+      String evidence = in.string();
       List<String> suppresses = strings(in);
-      String file = string(in);
+      String file = in.string();
       int line = in.readInt();
       int index = in.readInt();
       Map<String, String> positions = map(in);
@@ -292,10 +292,6 @@ public final class RuleIndex {
           compilerStatus, why, fix, help, evidence, suppresses, sources.get(file).of(index), file, line, positions));
     }
     return out;
-  }
-
-  private static String string(Input in) throws IOException {
-    return in.string();
   }
 
   private static List<String> strings(Input in) throws IOException {

@@ -112,8 +112,9 @@ public final class OptionsSchema {
         if (!isSecond && !text.startsWith(OPTIONS_1 + "\t", at)) {
           throw new IllegalStateException("builtin-options.tsv: unknown union " + text.substring(at, tab1));
         }
+        String union = isSecond ? OPTIONS_2 : OPTIONS_1;
         int index = Integer.parseInt(text, tab1 + 1, tab2, 10);
-        if (current == null || !current.union.equals(isSecond ? OPTIONS_2 : OPTIONS_1) || current.index != index) {
+        if (current == null || !current.union.equals(union) || current.index != index) {
           Member[] members = isSecond ? second : first;
           if (index >= members.length) {
             members = Arrays.copyOf(members, Math.max(index + 1, members.length * 2));
@@ -122,7 +123,7 @@ public final class OptionsSchema {
             throw new IllegalStateException("builtin-options.tsv: the lines of " + members[index].name
                 + " are not together");
           }
-          current = new Member(isSecond ? OPTIONS_2 : OPTIONS_1, index, text.substring(tab2 + 1, tab3), at);
+          current = new Member(union, index, text.substring(tab2 + 1, tab3), at);
           members[index] = current;
           if (isSecond) {
             second = members;
