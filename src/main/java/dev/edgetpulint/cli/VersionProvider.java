@@ -1,19 +1,22 @@
 package dev.edgetpulint.cli;
 
+import dev.edgetpulint.util.PackagedFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 
 /** The version Maven recorded in the jar (META-INF/maven/.../pom.properties); "dev" when run from classes. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
-  private static final String POM_PROPERTIES = "/META-INF/maven/dev.edgetpulint/edgetpu-lint/pom.properties";
+  private static final String POM_PROPERTIES = "META-INF/maven/dev.edgetpulint/edgetpu-lint/pom.properties";
 
   public static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream(POM_PROPERTIES)) {
-      if (in != null) {
+    try {
+      Optional<byte[]> pom = PackagedFiles.read(POM_PROPERTIES);
+      if (pom.isPresent()) {
         Properties properties = new Properties();
-        properties.load(in);
+        properties.load(new ByteArrayInputStream(pom.get()));
         return properties.getProperty("version", "dev");
       }
     } catch (IOException e) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,8 +59,8 @@ public final class FixSuggestions {
   private FixSuggestions() {}
 
   private static List<Alternative> load() {
-    try (InputStream in = FixSuggestions.class.getResourceAsStream("op-alternatives.yaml")) {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    try {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(PackagedFiles.require("dev/edgetpulint/compiler/op-alternatives.yaml"));
       List<Alternative> out = new ArrayList<>();
       for (JsonNode n : root.path("alternatives")) {
         out.add(new Alternative(text(n, "op"), text(n, "status"), text(n, "rule"), text(n, "message"),

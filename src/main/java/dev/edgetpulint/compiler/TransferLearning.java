@@ -6,8 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.edgetpulint.graph.Operator;
 import dev.edgetpulint.graph.Subgraph;
 import dev.edgetpulint.graph.Tensor;
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +45,8 @@ public final class TransferLearning {
   private TransferLearning() {}
 
   private static JsonNode load() {
-    try (InputStream in = TransferLearning.class.getResourceAsStream("transfer-learning.yaml")) {
-      return new ObjectMapper(new YAMLFactory()).readTree(in);
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(PackagedFiles.require("dev/edgetpulint/compiler/transfer-learning.yaml"));
     } catch (IOException e) {
       throw new UncheckedIOException("transfer-learning.yaml is missing from the jar", e);
     }

@@ -12,8 +12,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.ModelReadException;
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -128,9 +128,9 @@ public final class DescriptionReader {
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
-  /** The description JSON Schema (docs/schema/description.schema.json), as a classpath resource. */
-  public static InputStream schemaResource() {
-    return DescriptionReader.class.getResourceAsStream("/dev/edgetpulint/schema/description.schema.json");
+  /** The description JSON Schema (docs/schema/description.schema.json), as packaged. */
+  public static byte[] schemaBytes() throws IOException {
+    return PackagedFiles.require("dev/edgetpulint/schema/description.schema.json");
   }
 
   private static List<DescriptionProblem> sorted(List<DescriptionProblem> problems) {
@@ -230,11 +230,8 @@ public final class DescriptionReader {
     static final SchemaPrecheck PRECHECK = SchemaPrecheck.of(SCHEMA_TREE);
 
     private static JsonNode load() {
-      try (InputStream in = schemaResource()) {
-        if (in == null) {
-          throw new IllegalStateException("description schema missing from the classpath");
-        }
-        return new ObjectMapper().readTree(in);
+      try {
+        return new ObjectMapper().readTree(schemaBytes());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,11 +1,11 @@
 package dev.edgetpulint.rules;
 
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ import java.util.zip.CRC32;
  * verdict. It is generated, never committed: rules/*.yaml stay the source of truth.
  */
 public final class RuleIndex {
-  /** Class-path location of the index. */
-  public static final String RESOURCE = "/dev/edgetpulint/rules/rules-index.bin";
+  /** Where the index is packaged, relative to the root of the jar or the classes. */
+  public static final String RESOURCE = "dev/edgetpulint/rules/rules-index.bin";
   private static final int MAGIC = 0x45544c52; // "ETLR"
   private static final int FORMAT = 2;
 
@@ -188,11 +188,9 @@ public final class RuleIndex {
    * index is used when exactly those files exist with those checksums.
    */
   static Optional<List<Rule>> read(Checksums checksums, Function<String, String> text) {
-    try (InputStream resource = RuleIndex.class.getResourceAsStream(RESOURCE)) {
-      if (resource == null) {
-        return Optional.empty();
-      }
-      return read(resource.readAllBytes(), checksums, text);
+    try {
+      Optional<byte[]> index = PackagedFiles.read(RESOURCE);
+      return index.isEmpty() ? Optional.empty() : read(index.get(), checksums, text);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // fall back to the YAML, which reports real problems properly
     }

@@ -8,8 +8,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.edgetpulint.tflite.BuiltinOperators;
 import dev.edgetpulint.util.EditDistance;
+import dev.edgetpulint.util.PackagedFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ import java.util.Map;
  * into {@link Rule}s. Every problem is reported as {@code file:line:column: what is wrong}.
  */
 public final class RuleLoader {
-  static final String SCHEMA_RESOURCE = "/dev/edgetpulint/rules/rule.schema.json";
+  static final String SCHEMA_RESOURCE = "dev/edgetpulint/rules/rule.schema.json";
   private static volatile JsonSchema schema;
 
   private RuleLoader() {}
@@ -261,11 +262,9 @@ public final class RuleLoader {
       synchronized (RuleLoader.class) {
         s = schema;
         if (s == null) {
-          try (InputStream in = RuleLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
-            }
-            s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+          try {
+            s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(new ByteArrayInputStream(PackagedFiles.require(SCHEMA_RESOURCE)));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -1,10 +1,9 @@
 package dev.edgetpulint.rules;
 
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** An ordered, id-unique set of rules: the packaged ones plus any loaded from {@code --rules DIR}. */
 public final class RuleSet {
@@ -169,30 +168,28 @@ public final class RuleSet {
    * rule files are the ones the build indexed).
    */
   static Map<String, String> builtInChecksums(List<String> indexed) throws IOException {
-    Path location = codeLocation();
-    if (Files.isDirectory(location)) {
-      Map<String, String> sums = new TreeMap<>();
-      builtInFiles().forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
-      return sums;
+    Optional<ZipFile> jar = PackagedFiles.jar();
+    if (jar.isPresent()) {
+      return jarChecksums(jar.get(), indexed);
     }
-    return jarChecksums(location, indexed);
+    Map<String, String> sums = new TreeMap<>();
+    builtInFiles().forEach((name, text) -> sums.put(name, RuleIndex.checksum(text)));
+    return sums;
   }
 
   /** {@link #builtInChecksums} of the rule files {@code names} in a jar: those it has. */
-  static Map<String, String> jarChecksums(Path jarFile, List<String> names) throws IOException {
+  static Map<String, String> jarChecksums(ZipFile jar, List<String> names) throws IOException {
     Map<String, String> sums = new TreeMap<>();
-    try (JarFile jar = new JarFile(jarFile.toFile())) {
-      for (String name : names) {
-        JarEntry e = isRuleFile(name) ? jar.getJarEntry(name) : null;
-        if (e == null) {
-          continue;
-        }
-        if (e.getCrc() >= 0 && e.getSize() >= 0) {
-          sums.put(name, RuleIndex.checksum(e.getCrc(), e.getSize()));
-        } else {
-          try (InputStream in = jar.getInputStream(e)) {
-            sums.put(name, RuleIndex.checksum(in.readAllBytes()));
-          }
+    for (String name : names) {
+      ZipEntry e = isRuleFile(name) ? jar.getEntry(name) : null;
+      if (e == null) {
+        continue;
+      }
+      if (e.getCrc() >= 0 && e.getSize() >= 0) {
+        sums.put(name, RuleIndex.checksum(e.getCrc(), e.getSize()));
+      } else {
+        try (InputStream in = jar.getInputStream(e)) {
+          sums.put(name, RuleIndex.checksum(in.readAllBytes()));
         }
       }
     }
@@ -205,22 +202,10 @@ public final class RuleSet {
 
   /** The text of one packaged rule file ("rules/ops.yaml"), read when its examples are asked for. */
   private static String builtInText(String name) {
-    try (InputStream in = RuleSet.class.getResourceAsStream("/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing packaged rule file " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return new String(PackagedFiles.require(name), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged rule file " + name, e);
-    }
-  }
-
-  private static Path codeLocation() {
-    try {
-      URL marker = RuleSet.class.getProtectionDomain().getCodeSource().getLocation();
-      return Path.of(marker.toURI());
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      throw new IllegalStateException("cannot locate the packaged rules", e);
     }
   }
 
@@ -228,10 +213,19 @@ public final class RuleSet {
   static Map<String, String> builtInFiles() {
     Map<String, String> files = new TreeMap<>();
     try {
-      URL marker = RuleSet.class.getProtectionDomain().getCodeSource().getLocation();
-      Path location = Path.of(marker.toURI());
-      if (Files.isDirectory(location)) {
-        Path dir = location.resolve(RESOURCE_DIR);
+      Optional<ZipFile> jar = PackagedFiles.jar();
+      if (jar.isPresent()) {
+        Enumeration<? extends ZipEntry> entries = jar.get().entries();
+        while (entries.hasMoreElements()) {
+          ZipEntry e = entries.nextElement();
+          if (isRuleFile(e.getName())) {
+            try (InputStream in = jar.get().getInputStream(e)) {
+              files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+          }
+        }
+      } else {
+        Path dir = PackagedFiles.codeLocation().resolve(RESOURCE_DIR);
         if (Files.isDirectory(dir)) {
           try (Stream<Path> list = Files.list(dir)) {
             for (Path p : (Iterable<Path>) list::iterator) {
@@ -242,24 +236,9 @@ public final class RuleSet {
             }
           }
         }
-      } else {
-        try (JarFile jar = new JarFile(location.toFile())) {
-          Enumeration<JarEntry> entries = jar.entries();
-          while (entries.hasMoreElements()) {
-            JarEntry e = entries.nextElement();
-            String name = e.getName();
-            if (isRuleFile(name)) {
-              try (InputStream in = jar.getInputStream(e)) {
-                files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-              }
-            }
-          }
-        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged rules", e);
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      throw new IllegalStateException("cannot locate the packaged rules", e);
     }
     if (files.isEmpty()) {
       throw new IllegalStateException("no packaged rule files found under " + RESOURCE_DIR);

@@ -1,7 +1,7 @@
 package dev.edgetpulint.tflite;
 
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,6 +14,8 @@ import java.util.Map;
  * not know (newer schemas) are named "BUILTIN_&lt;code&gt;" and never cause a failure.
  */
 public final class BuiltinOperators {
+  private static final String RESOURCE = "dev/edgetpulint/tflite/builtin-operators.tsv";
+
   // Index = builtin code, as in the BuiltinOperator enum of the TFLite schema.
   private static final String[] NAMES = load();
 
@@ -30,12 +32,10 @@ public final class BuiltinOperators {
   private BuiltinOperators() {}
 
   private static String[] load() {
-    try (InputStream stream = BuiltinOperators.class.getResourceAsStream("builtin-operators.tsv")) {
-      if (stream == null) {
-        throw new IllegalStateException("builtin-operators.tsv missing from the class path");
-      }
+    try {
+      byte[] table = PackagedFiles.require(RESOURCE);
       // One read and index arithmetic rather than a reader and a split per line: it runs at every start.
-      String text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+      String text = new String(table, StandardCharsets.UTF_8);
       String[] names = new String[256];
       int count = 0;
       int at = 0;

@@ -1,8 +1,8 @@
 package dev.edgetpulint.tflite;
 
 import dev.edgetpulint.graph.OptionValues;
+import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +57,8 @@ public final class OptionsSchema {
       return null;
     }
   }
+
+  private static final String RESOURCE = "dev/edgetpulint/tflite/builtin-options.tsv";
 
   private static volatile OptionsSchema instance;
 
@@ -197,11 +199,9 @@ public final class OptionsSchema {
       synchronized (OptionsSchema.class) {
         s = instance;
         if (s == null) {
-          try (InputStream stream = OptionsSchema.class.getResourceAsStream("builtin-options.tsv")) {
-            if (stream == null) {
-              throw new IllegalStateException("builtin-options.tsv missing from the class path");
-            }
-            s = new OptionsSchema(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+          try {
+            byte[] table = PackagedFiles.require(RESOURCE);
+            s = new OptionsSchema(new String(table, StandardCharsets.UTF_8));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -72,6 +72,18 @@ class LauncherTest {
   }
 
   @Test
+  void aCheckFromAJarReadsTheTablesAndRulesPackagedInIt() throws Exception {
+    // From a jar, the operator and options tables, the rule index and the rule files' checksums are
+    // read through util.PackagedFiles' own reader of the jar, not the class loader.
+    Path jar = TestJar.write(temp.resolve("edgetpu-lint.jar"));
+    Path model = Path.of("bench/cds-training/conv.tflite").toAbsolutePath();
+    Run run = run(LAUNCHER, null, Map.of("EDGETPU_LINT_JAR", jar.toString(), "EDGETPU_LINT_CDS", "off"),
+        "check", model.toString());
+    assertEquals(ExitCodes.CLEAN, run.exitCode(), run.output());
+    assertTrue(run.output().contains("CONV_2D                        1          Mapped to Edge TPU"), run.output());
+  }
+
+  @Test
   void missingJarIsAClearErrorWithExitCodeTwo() throws Exception {
     Path bin = Files.createDirectories(temp.resolve("install/bin"));
     Path copy = bin.resolve("edgetpu-lint");

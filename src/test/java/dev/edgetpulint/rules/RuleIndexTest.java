@@ -3,6 +3,7 @@ package dev.edgetpulint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +50,7 @@ class RuleIndexTest {
   @Test
   void aTruncatedIndexIsIgnored() throws Exception {
     byte[] index;
-    try (java.io.InputStream in = RuleIndex.class.getResourceAsStream(RuleIndex.RESOURCE)) {
+    try (java.io.InputStream in = RuleIndex.class.getClassLoader().getResourceAsStream(RuleIndex.RESOURCE)) {
       index = in.readAllBytes();
     }
     Map<String, String> files = RuleSet.builtInFiles();
@@ -92,7 +94,7 @@ class RuleIndexTest {
       put(out, "other/d.yaml", stored, false);
     }
     assertEquals(Map.of("rules/a.yaml", RuleIndex.checksum(deflated), "rules/b.yaml", RuleIndex.checksum(stored)),
-        RuleSet.jarChecksums(jar, List.of("rules/a.yaml", "rules/b.yaml", "rules/sub/c.yaml", "rules/readme.txt",
+        jarChecksums(jar, List.of("rules/a.yaml", "rules/b.yaml", "rules/sub/c.yaml", "rules/readme.txt",
             "other/d.yaml", "rules/missing.yaml")));
   }
 
@@ -116,8 +118,14 @@ class RuleIndexTest {
         put(other, f.getKey(), f.getKey().equals(first) ? f.getValue() + "\n" : f.getValue(), true);
       }
     }
-    assertTrue(RuleIndex.read(indexed -> RuleSet.jarChecksums(jar, indexed), files::get).isPresent());
-    assertTrue(RuleIndex.read(indexed -> RuleSet.jarChecksums(changed, indexed), files::get).isEmpty());
+    assertTrue(RuleIndex.read(indexed -> jarChecksums(jar, indexed), files::get).isPresent());
+    assertTrue(RuleIndex.read(indexed -> jarChecksums(changed, indexed), files::get).isEmpty());
+  }
+
+  private static Map<String, String> jarChecksums(Path jar, List<String> names) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      return RuleSet.jarChecksums(zip, names);
+    }
   }
 
   private static void put(JarOutputStream out, String name, String text, boolean stored) throws Exception {

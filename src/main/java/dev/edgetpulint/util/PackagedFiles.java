@@ -1,0 +1,80 @@
+package dev.edgetpulint.util;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The files packaged with edgetpu-lint's classes: the rule index and rule files, the schema tables,
+ * the JSON Schemas. When the classes run from a jar, its files are read through one {@link ZipFile}
+ * kept open on that jar rather than through the class loader: a class loader's first resource lookup
+ * asks every module of the JDK for the name, then sets up its own reader of the jar (its manifest,
+ * class path and multi-release checks) and a {@code jar:} URL connection, a fifth of the warm-up
+ * thread's CPU in a cold check (docs/performance.md, C19). From a directory of classes (a
+ * developer's build, the tests), the class loader is asked.
+ */
+public final class PackagedFiles {
+  private PackagedFiles() {}
+
+  /** The bytes of the packaged file {@code name} ("dev/edgetpulint/tflite/builtin-options.tsv"), if there is one. */
+  public static Optional<byte[]> read(String name) throws IOException {
+    return read(Jar.FILE, PackagedFiles.class.getClassLoader(), name);
+  }
+
+  /** {@code name} from {@code jar} (may be null) when it has it, else from {@code loader}. */
+  static Optional<byte[]> read(ZipFile jar, ClassLoader loader, String name) throws IOException {
+    ZipEntry entry = jar == null ? null : jar.getEntry(name);
+    if (entry != null) {
+      try (InputStream in = jar.getInputStream(entry)) {
+        return Optional.of(in.readAllBytes());
+      }
+    }
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    }
+  }
+
+  /** As {@link #read}, for a file that is always packaged: its absence is a broken build. */
+  public static byte[] require(String name) throws IOException {
+    Optional<byte[]> bytes = read(name);
+    if (bytes.isEmpty()) {
+      throw new IllegalStateException(name + " is missing from edgetpu-lint's jar or classes");
+    }
+    return bytes.get();
+  }
+
+  /** The jar the classes run from, open for the life of the process; empty when they run from a directory. */
+  public static Optional<ZipFile> jar() {
+    return Optional.ofNullable(Jar.FILE);
+  }
+
+  /** Where the classes run from: a jar or a directory. */
+  public static Path codeLocation() {
+    try {
+      URL location = PackagedFiles.class.getProtectionDomain().getCodeSource().getLocation();
+      return Path.of(location.toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot locate edgetpu-lint's classes", e);
+    }
+  }
+
+  /** Opened when a file is first read (a holder class, so that nothing is opened before). */
+  private static final class Jar {
+    static final ZipFile FILE = open();
+
+    private static ZipFile open() {
+      try {
+        Path location = codeLocation();
+        return Files.isRegularFile(location) ? new ZipFile(location.toFile()) : null;
+      } catch (IOException | RuntimeException e) {
+        return null; // the class loader still finds the files, only more slowly
+      }
+    }
+  }
+}
