@@ -150,7 +150,7 @@ public final class CheckCommand implements Callable<Integer> {
     progress.finish();
 
     boolean textOnStdout = writeReports(run, destinations, service, cwd, out);
-    show.print(run, analyzer(service), textOnStdout || destinations.stream().noneMatch(d -> d.file() == null) ? out : err);
+    show.print(run, analyzer(service), textOnStdout || !writesToStandardOutput(destinations) ? out : err);
     for (InputError error : run.errors()) {
       if (!textOnStdout) {
         err.println(error.path() + ": error: " + error.message());
@@ -340,6 +340,16 @@ public final class CheckCommand implements Callable<Integer> {
     return destinations;
   }
 
+  /** Whether some report goes to standard output (no -o for it). */
+  private static boolean writesToStandardOutput(List<Destination> destinations) {
+    for (Destination d : destinations) {
+      if (d.file() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "-o report.sarif" alone picks the format from the extension. */
   private static String formatOf(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -354,13 +364,19 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The engine behind the service, as a compiler path for other runtimes and -a (matrix, html, --expected). */
   private dev.edgetpulint.compiler.ModelAnalyzer analyzer(LintService service) {
-    return (model, options) -> {
+    return new EngineAnalyzer(service, ruleDirs);
+  }
+
+  /** A class rather than a lambda: every check makes one, and a lambda's first call costs its linkage at every start. */
+  private record EngineAnalyzer(LintService service, List<Path> ruleDirs) implements dev.edgetpulint.compiler.ModelAnalyzer {
+    @Override
+    public dev.edgetpulint.compiler.ModelAnalysis analyze(dev.edgetpulint.graph.Model model, AnalysisOptions options) {
       try {
         return service.engine().analyze(model, options, ruleDirs);
       } catch (Exception e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
-    };
+    }
   }
 
   private Severity threshold() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
@@ -64,7 +65,9 @@ final class CheckCommandSpec {
             + "the current directory, else the current directory."));
     spec.addOption(OptionSpecs.flag(new String[] {"--debug"},
         "Show stack traces for inputs that could not be read."));
-    ShowOptions.options().forEach(spec::addOption);
+    for (OptionSpec option : ShowOptions.options()) {
+      spec.addOption(option);
+    }
     spec.addPositional(PositionalParamSpec.builder()
         .paramLabel("PATH").arity("0..*").index("0+")
         .type(List.class).auxiliaryTypes(Path.class)

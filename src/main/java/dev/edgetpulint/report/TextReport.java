@@ -120,7 +120,9 @@ public final class TextReport implements Report {
     for (Placement p : placements) {
       String status = p.status() == null || p.status().isBlank()
           ? (p.target() == Target.EDGETPU ? "Mapped to Edge TPU" : "Will run on the CPU") : p.status();
-      rows.merge(p.op() + "\u0000" + status, 1, Integer::sum);
+      String key = p.op() + "\u0000" + status;
+      Integer count = rows.get(key); // not merge(..., Integer::sum): a method reference's linkage at every start
+      rows.put(key, count == null ? 1 : count + 1);
     }
     return rows;
   }
@@ -168,7 +170,7 @@ public final class TextReport implements Report {
         if (f.suppressed()) {
           suppressed++;
         } else {
-          counts.merge(f.finding().severity(), 1, Integer::sum);
+          counts.put(f.finding().severity(), counts.getOrDefault(f.finding().severity(), 0) + 1);
         }
       }
     }

@@ -160,13 +160,22 @@ public final class RuleEngine {
       }
     }
 
+    // putIfAbsent rather than computeIfAbsent with lambdas, whose linkage costs every start
+    // (docs/performance.md, C19). Two threads may work out the same operator's rules; one result is kept.
     Applicable applicable(Operator op) {
       Map<String, Applicable> byName = byType.get(op.opName());
       if (byName == null) {
-        byName = byType.computeIfAbsent(op.opName(), k -> new ConcurrentHashMap<>(4));
+        Map<String, Applicable> made = new ConcurrentHashMap<>(4);
+        byName = byType.putIfAbsent(op.opName(), made);
+        byName = byName == null ? made : byName;
       }
       Applicable a = byName.get(op.displayName());
-      return a != null ? a : byName.computeIfAbsent(op.displayName(), k -> RuleEngine.this.applicable(operatorRules, op));
+      if (a == null) {
+        Applicable made = RuleEngine.this.applicable(operatorRules, op);
+        a = byName.putIfAbsent(op.displayName(), made);
+        a = a == null ? made : a;
+      }
+      return a;
     }
   }
 

@@ -87,8 +87,8 @@ public final class RuleSet {
         if (s == null) {
           // The build-time index, when it matches the packaged YAML; else (an IDE run after editing a
           // rule) the YAML itself.
-          s = of(RuleIndex.read(RuleSet::builtInChecksums, RuleSet::builtInText)
-              .orElseGet(() -> parseAll(builtInFiles(), false, true)));
+          Optional<List<Rule>> indexed = RuleIndex.read(RuleSet::builtInChecksums, RuleSet::builtInText);
+          s = of(indexed.isPresent() ? indexed.get() : parseAll(builtInFiles(), false, true));
           builtIn = s;
         }
       }

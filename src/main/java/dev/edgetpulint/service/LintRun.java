@@ -28,7 +28,11 @@ public record LintRun(List<ModelReport> models, List<InputError> errors, List<Ru
    * (a command-line flag wins), else the model's configuration's fail-on, else error.
    */
   public boolean fails(Severity threshold) {
-    return models.stream().anyMatch(m -> m.hasActiveAtLeast(
-        threshold != null ? threshold : m.failOn() != null ? m.failOn() : Severity.ERROR));
+    for (ModelReport m : models) {
+      if (m.hasActiveAtLeast(threshold != null ? threshold : m.failOn() != null ? m.failOn() : Severity.ERROR)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

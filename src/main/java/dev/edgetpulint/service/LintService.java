@@ -16,13 +16,13 @@ import dev.edgetpulint.service.config.LintConfig;
 import dev.edgetpulint.service.config.RuleSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The protocol-free lint service that the CLI and the language server share: load a model, run the
@@ -174,22 +174,7 @@ public final class LintService {
   private Outcome[] lintAll(List<Path> files, LintOptions options, Baseline.Matcher matcher, SuppressionUse use,
       Progress progress) {
     Outcome[] outcomes = new Outcome[files.size()];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger finished = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-        Path file = files.get(i);
-        try {
-          outcomes[i] = lintFile(file, options, matcher, use);
-        } catch (RuntimeException | Error e) {
-          outcomes[i] = new Outcome(null, new InputError(options.displayPath(file),
-              "analysis failed: " + ModelFiles.oneLine(e), e));
-        }
-        synchronized (progress) {
-          progress.done(finished.incrementAndGet(), files.size(), options.displayPath(file));
-        }
-      }
-    };
+    Runnable worker = new Worker(files, options, matcher, use, progress, outcomes);
     int threads = matcher != null ? 1 : Math.min(files.size(), Runtime.getRuntime().availableProcessors());
     List<Thread> helpers = new ArrayList<>();
     for (int t = 1; t < threads; t++) {
@@ -214,6 +199,48 @@ public final class LintService {
   public Outcome lintFile(Path file, LintOptions options) {
     return lintFile(file, options, options.baseline() == null ? null : options.baseline().matcher(),
         new SuppressionUse());
+  }
+
+  /**
+   * The work of {@link #lintAll}, shared by its threads: each takes the next file no thread has taken.
+   * A class rather than a lambda: every check makes one, and a lambda's first call costs its linkage
+   * at every start (docs/performance.md, C19).
+   */
+  private final class Worker implements Runnable {
+    private final List<Path> files;
+    private final LintOptions options;
+    private final Baseline.Matcher matcher;
+    private final SuppressionUse use;
+    private final Progress progress;
+    private final Outcome[] outcomes;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger finished = new AtomicInteger();
+
+    Worker(List<Path> files, LintOptions options, Baseline.Matcher matcher, SuppressionUse use, Progress progress,
+        Outcome[] outcomes) {
+      this.files = files;
+      this.options = options;
+      this.matcher = matcher;
+      this.use = use;
+      this.progress = progress;
+      this.outcomes = outcomes;
+    }
+
+    @Override
+    public void run() {
+      for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+        Path file = files.get(i);
+        try {
+          outcomes[i] = lintFile(file, options, matcher, use);
+        } catch (RuntimeException | Error e) {
+          outcomes[i] = new Outcome(null, new InputError(options.displayPath(file),
+              "analysis failed: " + ModelFiles.oneLine(e), e));
+        }
+        synchronized (progress) {
+          progress.done(finished.incrementAndGet(), files.size(), options.displayPath(file));
+        }
+      }
+    }
   }
 
   private Outcome lintFile(Path file, LintOptions options, Baseline.Matcher matcher, SuppressionUse use) {
@@ -346,29 +373,29 @@ public final class LintService {
 
   /** Applies rule selection and severity overrides to the findings and to the placements' findings. */
   static ModelAnalysis configure(ModelAnalysis analysis, RuleSettings settings) {
-    Function<Finding, Finding> adjust = finding -> {
+    // Loops rather than a stream and a lambda: this runs in every check, and each lambda's first call
+    // costs its linkage at every start (docs/performance.md, C19).
+    List<Finding> findings = configured(analysis.findings(), settings);
+    List<Placement> placements = new ArrayList<>(analysis.placements().size());
+    for (Placement p : analysis.placements()) {
+      placements.add(new Placement(p.subgraph(), p.index(), p.op(), p.version(), p.target(), p.status(), p.reason(),
+          p.causeOperator(), configured(p.findings(), settings)));
+    }
+    return new ModelAnalysis(analysis.model(), analysis.options(), analysis.quantization(),
+        Collections.unmodifiableList(placements), analysis.memory(), findings, analysis.edgeTpuSubgraphs());
+  }
+
+  /** {@code findings} that {@code settings} select, at the severity they give; none that they turn off. */
+  private static List<Finding> configured(List<Finding> findings, RuleSettings settings) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding finding : findings) {
       if (!settings.selects(finding.ruleId())) {
-        return null;
+        continue;
       }
       Severity override = settings.severity().get(finding.ruleId());
       Finding result = override == null ? finding : finding.withSeverity(override);
-      return result.severity() == Severity.OFF ? null : result;
-    };
-    List<Finding> findings = adjustAll(analysis.findings(), adjust);
-    List<Placement> placements = analysis.placements().stream()
-        .map(p -> new Placement(p.subgraph(), p.index(), p.op(), p.version(), p.target(), p.status(), p.reason(),
-            p.causeOperator(), adjustAll(p.findings(), adjust)))
-        .toList();
-    return new ModelAnalysis(analysis.model(), analysis.options(), analysis.quantization(), placements,
-        analysis.memory(), findings, analysis.edgeTpuSubgraphs());
-  }
-
-  private static List<Finding> adjustAll(List<Finding> findings, Function<Finding, Finding> adjust) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding finding : findings) {
-      Finding adjusted = adjust.apply(finding);
-      if (adjusted != null) {
-        out.add(adjusted);
+      if (result.severity() != Severity.OFF) {
+        out.add(result);
       }
     }
     return out;

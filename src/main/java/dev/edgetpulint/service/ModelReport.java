@@ -6,6 +6,8 @@ import dev.edgetpulint.rules.Finding;
 import dev.edgetpulint.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -45,21 +47,45 @@ public record ModelReport(String path, Path file, String contentHash, ModelAnaly
     }
   }
 
+  // Loops rather than streams here: a check calls each of these once, and the first call of each
+  // lambda costs its linkage on every start (docs/performance.md, C19).
+
   public List<ReportedFinding> active() {
-    return findings.stream().filter(f -> !f.suppressed()).toList();
+    return withSuppressed(false);
   }
 
   public List<ReportedFinding> suppressed() {
-    return findings.stream().filter(ReportedFinding::suppressed).toList();
+    return withSuppressed(true);
+  }
+
+  private List<ReportedFinding> withSuppressed(boolean suppressed) {
+    List<ReportedFinding> out = new ArrayList<>();
+    for (ReportedFinding f : findings) {
+      if (f.suppressed() == suppressed) {
+        out.add(f);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The active findings located at this placement's operator. */
   public List<ReportedFinding> activeAt(Placement placement) {
-    return active().stream().filter(f -> isAt(f.finding(), placement)).toList();
+    List<ReportedFinding> out = new ArrayList<>();
+    for (ReportedFinding f : findings) {
+      if (!f.suppressed() && isAt(f.finding(), placement)) {
+        out.add(f);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public boolean hasActiveAtLeast(Severity threshold) {
-    return active().stream().anyMatch(f -> f.finding().severity().atLeast(threshold));
+    for (ReportedFinding f : findings) {
+      if (!f.suppressed() && f.finding().severity().atLeast(threshold)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isAt(Finding finding, Placement placement) {

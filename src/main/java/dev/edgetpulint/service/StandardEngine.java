@@ -10,9 +10,9 @@ import dev.edgetpulint.rules.RuleSet;
 import dev.edgetpulint.rules.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in rules (plus extra rule directories) evaluated along the compiler path. One rule engine
@@ -22,11 +22,17 @@ final class StandardEngine implements LintEngine {
   /** Where relative help links (the generated rule reference) resolve for SARIF. */
   static final String DOCS_BASE = "https://github.com/edgetpu-lint/edgetpu-lint/blob/main/";
 
-  private final Map<List<Path>, RuleEngine> engines = new ConcurrentHashMap<>();
+  private final Map<List<Path>, RuleEngine> engines = new HashMap<>();
 
-  private RuleEngine engine(List<Path> ruleDirs) {
-    return engines.computeIfAbsent(List.copyOf(ruleDirs),
-        dirs -> new RuleEngine(dirs.isEmpty() ? RuleSet.builtIn() : RuleSet.load(dirs)));
+  // Synchronized rather than computeIfAbsent with a lambda, whose linkage costs every start (docs/performance.md, C19).
+  private synchronized RuleEngine engine(List<Path> ruleDirs) {
+    RuleEngine engine = engines.get(ruleDirs);
+    if (engine == null) {
+      List<Path> dirs = List.copyOf(ruleDirs);
+      engine = new RuleEngine(dirs.isEmpty() ? RuleSet.builtIn() : RuleSet.load(dirs));
+      engines.put(dirs, engine);
+    }
+    return engine;
   }
 
   @Override
