@@ -42,8 +42,12 @@ final class CompiledRule {
   private final int[] perTensorHints;
   private int tensorHint;
   private final Expression when;
-  private final Template message;
-  private final Template fix;
+  /**
+   * The message and fix, compiled when the rule first triggers: in a check most rules never do, and
+   * every check starts by compiling the rules its operators meet (docs/performance.md, C19). Whoever
+   * validates rules compiles them at once ({@link #withTemplates}).
+   */
+  private volatile Templates templates;
   /**
    * Where tensors remember this rule's verdict ({@link TensorFacts#verdict(int)}), or -1. A rule
    * whose condition reads nothing but {@code tensor}, the evaluation's constants and helpers that
@@ -114,8 +118,6 @@ final class CompiledRule {
     this.beforeHints = new int[beforeNames.length];
     this.perTensorHints = new int[perTensorNames.length];
     this.when = compile(rule.when(), "when");
-    this.message = template(rule.message(), "message");
-    this.fix = rule.fix() == null ? null : template(rule.fix(), "fix");
     Set<String> tensorOnly = tensorOnlyVariables();
     boolean alone = tensorOnly != null && tensorOnly.containsAll(when.variables());
     this.tensorPart = tensorOnly == null || alone ? null : Sandbox.necessaryCondition(when, tensorOnly);
@@ -240,6 +242,24 @@ final class CompiledRule {
     } catch (Sandbox.ExpressionException e) {
       throw new RuleLoadException(List.of(rule.origin(field) + ": rule " + rule.id() + ", " + field + ": " + e.getMessage()));
     }
+  }
+
+  private record Templates(Template message, Template fix) {}
+
+  /** This rule with its message and fix compiled, for validation; throws {@link RuleLoadException} as compiling does. */
+  CompiledRule withTemplates() {
+    templates();
+    return this;
+  }
+
+  private Templates templates() {
+    Templates t = templates;
+    if (t == null) {
+      // Two threads may compile them both; the templates are equal and either is kept.
+      t = new Templates(template(rule.message(), "message"), rule.fix() == null ? null : template(rule.fix(), "fix"));
+      templates = t;
+    }
+    return t;
   }
 
   private Template template(String text, String field) {
@@ -394,6 +414,7 @@ final class CompiledRule {
     if (!(Boolean) verdict) {
       return null;
     }
-    return new String[] {message.render(scope), fix == null ? null : fix.render(scope)};
+    Templates t = templates();
+    return new String[] {t.message().render(scope), t.fix() == null ? null : t.fix().render(scope)};
   }
 }

@@ -260,7 +260,7 @@ public final class RuleEngine {
     List<String> problems = new ArrayList<>();
     for (Rule rule : ruleSet.rules()) {
       try {
-        ruleSet.compiled(rule);
+        ruleSet.compiled(rule).withTemplates();
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }

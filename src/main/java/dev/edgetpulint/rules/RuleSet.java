@@ -131,7 +131,7 @@ public final class RuleSet {
     }
     for (Rule r : extra) {
       try {
-        CompiledRule.compile(r, new AtomicInteger(), new AtomicInteger()); // to check it compiles
+        CompiledRule.compile(r, new AtomicInteger(), new AtomicInteger()).withTemplates(); // to check it compiles
       } catch (RuleLoadException e) {
         problems.addAll(e.problems());
       }
