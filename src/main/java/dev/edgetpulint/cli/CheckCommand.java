@@ -1,6 +1,8 @@
 package dev.edgetpulint.cli;
 
 import dev.edgetpulint.compiler.AnalysisOptions;
+import dev.edgetpulint.compiler.ModelAnalysis;
+import dev.edgetpulint.compiler.ModelAnalyzer;
 import dev.edgetpulint.report.AtomicFiles;
 import dev.edgetpulint.report.Report;
 import dev.edgetpulint.report.ReportContext;
@@ -363,14 +365,14 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** The engine behind the service, as a compiler path for other runtimes and -a (matrix, html, --expected). */
-  private dev.edgetpulint.compiler.ModelAnalyzer analyzer(LintService service) {
+  private ModelAnalyzer analyzer(LintService service) {
     return new EngineAnalyzer(service, ruleDirs);
   }
 
   /** A class rather than a lambda: every check makes one, and a lambda's first call costs its linkage at every start. */
-  private record EngineAnalyzer(LintService service, List<Path> ruleDirs) implements dev.edgetpulint.compiler.ModelAnalyzer {
+  private record EngineAnalyzer(LintService service, List<Path> ruleDirs) implements ModelAnalyzer {
     @Override
-    public dev.edgetpulint.compiler.ModelAnalysis analyze(dev.edgetpulint.graph.Model model, AnalysisOptions options) {
+    public ModelAnalysis analyze(dev.edgetpulint.graph.Model model, AnalysisOptions options) {
       try {
         return service.engine().analyze(model, options, ruleDirs);
       } catch (Exception e) {

@@ -8,7 +8,6 @@ import dev.edgetpulint.rules.expr.ModelFacts;
 import dev.edgetpulint.rules.expr.OperatorFacts;
 import dev.edgetpulint.rules.expr.Scope;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
