@@ -32,6 +32,16 @@ const CLI_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1'];
 // for the manifest and once for the class loader (docs/performance.md, C18).
 const MAIN_CLASS = 'dev.edgetpulint.cli.Main';
 
+/**
+ * Where the JVM finds the classes, as bin/edgetpu-lint gives them to short commands: the jar on the boot
+ * class path too, so that the JVM loads its classes itself instead of the application class loader's
+ * Java code for each (docs/performance.md, C20); the classes find the jar's other files through the
+ * property edgetpulint.jar.
+ */
+export function classPathFlags(jar: string): string[] {
+  return [`-Xbootclasspath/a:${jar}`, `-Dedgetpulint.jar=${jar}`, '-cp', jar, MAIN_CLASS];
+}
+
 /** The arguments of `edgetpu-lint check` for the user's settings. */
 export function checkArguments(model: string, settings: LintSettings): string[] {
   const args = ['check'];
@@ -80,7 +90,7 @@ export function runJar(java: string, jar: string, args: readonly string[], optio
   return new Promise((resolve) => {
     execFile(
       java,
-      [...CLI_JVM_FLAGS, ...archive.jvmFlags, '-cp', jar, MAIN_CLASS, ...args],
+      [...CLI_JVM_FLAGS, ...archive.jvmFlags, ...classPathFlags(jar), ...args],
       { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
       (error, stdout, stderr) => {
         archive.finish(!(error?.killed || error?.signal));

@@ -2,6 +2,7 @@ package dev.edgetpulint.util;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -18,13 +19,27 @@ import java.util.zip.ZipFile;
  * class path and multi-release checks) and a {@code jar:} URL connection, a fifth of the warm-up
  * thread's CPU in a cold check (docs/performance.md, C19). From a directory of classes (a
  * developer's build, the tests), the class loader is asked.
+ *
+ * <p>bin/edgetpu-lint runs short commands with the jar on the boot class path (docs/performance.md,
+ * C20). Its classes then have no class loader and no code source: the launcher names the jar in the
+ * system property {@value #JAR_PROPERTY}, and without it the jar is found from the URL of this class.
  */
 public final class PackagedFiles {
+  /** The system property in which bin/edgetpu-lint names the jar it puts on the boot class path. */
+  public static final String JAR_PROPERTY = "edgetpulint.jar";
+  private static final String CLASS_FILE = "PackagedFiles.class";
+
   private PackagedFiles() {}
 
   /** The bytes of the packaged file {@code name} ("dev/edgetpulint/tflite/builtin-options.tsv"), if there is one. */
   public static Optional<byte[]> read(String name) throws IOException {
-    return read(Jar.FILE, PackagedFiles.class.getClassLoader(), name);
+    return read(Jar.FILE, classLoader(), name);
+  }
+
+  /** The loader of these classes; the system class loader for the boot class path, which asks the boot loader first. */
+  private static ClassLoader classLoader() {
+    ClassLoader loader = PackagedFiles.class.getClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   /** {@code name} from {@code jar} (may be null) when it has it, else from {@code loader}. */
@@ -57,11 +72,32 @@ public final class PackagedFiles {
   /** Where the classes run from: a jar or a directory. */
   public static Path codeLocation() {
     try {
-      URL location = PackagedFiles.class.getProtectionDomain().getCodeSource().getLocation();
-      return Path.of(location.toURI());
+      if (PackagedFiles.class.getClassLoader() != null) {
+        return Path.of(PackagedFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      }
+      String named = System.getProperty(JAR_PROPERTY);
+      return named != null ? Path.of(named) : locationOf(PackagedFiles.class.getResource(CLASS_FILE));
     } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot locate edgetpu-lint's classes", e);
     }
+  }
+
+  /**
+   * The jar or directory that holds this class, from the URL of its class file:
+   * {@code jar:file:/path/edgetpu-lint.jar!/dev/edgetpulint/util/PackagedFiles.class} or
+   * {@code file:/path/classes/dev/edgetpulint/util/PackagedFiles.class}.
+   */
+  static Path locationOf(URL classFile) throws URISyntaxException {
+    String entry = PackagedFiles.class.getName().replace('.', '/') + ".class";
+    String url = classFile.toString();
+    if (!url.endsWith(entry)) {
+      throw new IllegalArgumentException("not the URL of " + entry + ": " + url);
+    }
+    String location = url.substring(0, url.length() - entry.length());
+    if (location.startsWith("jar:") && location.endsWith("!/")) {
+      location = location.substring("jar:".length(), location.length() - "!/".length());
+    }
+    return Path.of(new URI(location));
   }
 
   /** Opened when a file is first read (a holder class, so that nothing is opened before). */

@@ -47,15 +47,18 @@ class LauncherArchiveTest {
   void archiveNextToTheJarOrWrittenToTheCache() throws Exception {
     Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path archive = temp.resolve("build/edgetpu-lint.jsa");
-    // The pom's training run (appcds-archive), on one input.
-    Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
-        "-jar", jar.toString(), "check", TRAINING.toString()), Map.of());
+    // The pom's training run, on one input.
+    Run training = run(pomTraining(archive, jar), Map.of());
     assertTrue(Files.isRegularFile(archive), training.output());
 
     String expected = launch(jar, "off", "check", TRAINING.toString()).output();
     assertTrue(expected.contains("Checked 1 model"), expected);
     assertEquals(expected, launch(jar, "on", "check", TRAINING.toString()).output());
     assertTrue(launchLoggingCds(jar).contains("Opened archive " + archive), "the packaged archive is used");
+    // ... and fits: the classes come from it, on the boot class path as when it was written.
+    String classLoading = run(List.of(LAUNCHER.toString(), "--version"), Map.of("EDGETPU_LINT_JAR", jar.toString(),
+        "EDGETPU_LINT_JAVA_OPTS", "-Xlog:class+load")).output();
+    assertTrue(classLoading.contains(Main.class.getName() + " source: shared objects file (top)"), classLoading);
     assertFalse(Files.exists(cache), "nothing written to the cache while the packaged archive fits");
 
     // Moved with its archive, times kept: the JVM finds that the archive records another jar path and
@@ -84,8 +87,7 @@ class LauncherArchiveTest {
     Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path checkArchive = temp.resolve("build/edgetpu-lint.jsa");
     Path serverArchive = temp.resolve("build/edgetpu-lint-lsp.jsa");
-    run(List.of(java(), "-XX:ArchiveClassesAtExit=" + checkArchive, "-jar", jar.toString(), "check",
-        TRAINING.toString()), Map.of());
+    run(pomTraining(checkArchive, jar), Map.of());
     // The pom's lsp-archive execution: one session of the server, in the training JVM.
     Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + serverArchive, "-XX:+UseSerialGC",
         "-cp", jar.toString(), ServerArchiveTraining.class.getName(), "bench/cds-training/example.tflite.yaml"), Map.of());
@@ -96,7 +98,15 @@ class LauncherArchiveTest {
     assertTrue(launchLoggingCds(jar, "check", TRAINING.toString()).contains("Opened archive " + checkArchive),
         "check keeps the check archive");
     Files.delete(serverArchive);
-    assertTrue(launchLoggingCds(jar, "lsp").contains("Opened archive " + checkArchive), "without its own, lsp maps the check archive");
+    // The check archive's classes come from the boot class path, which lsp does not use.
+    assertFalse(launchLoggingCds(jar, "lsp").contains("Opened archive " + checkArchive), "without its own, lsp maps none");
+  }
+
+  /** The pom's training run (appcds-archive): a check with the jar on the boot class path, as the launcher runs it. */
+  private static List<String> pomTraining(Path archive, Path jar) {
+    return List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
+        "-Xbootclasspath/a:" + jar, "-Dedgetpulint.jar=" + jar, "-cp", jar.toString(), Main.class.getName(),
+        "check", TRAINING.toString());
   }
 
   private List<Path> cached() throws IOException {

@@ -84,6 +84,32 @@ class LauncherTest {
   }
 
   @Test
+  void everyKindOfCommandSaysFromTheBootClassPathWhatItSaysFromTheClassPath() throws Exception {
+    // The launcher puts the jar on the boot class path for short commands (C20): its classes have no
+    // class loader and no code source there. Packaged files, JSON Schemas (rule files, descriptions),
+    // YAML and the SARIF model must work as from the class path.
+    Path jar = TestJar.write(temp.resolve("edgetpu-lint.jar"));
+    String model = Path.of("bench/cds-training/conv.tflite").toAbsolutePath().toString();
+    String description = Path.of("bench/cds-training/example.tflite.yaml").toAbsolutePath().toString();
+    Path rules = Files.createDirectories(temp.resolve("my-rules"));
+    Files.copy(Path.of("src/test/resources/dev/edgetpulint/fuzz/RuleLoaderFuzzTestInputs/load/valid-rule.yaml"),
+        rules.resolve("valid-rule.yaml"));
+    String[][] commands = {
+      {"--version"},
+      {"rules", "--format", "json", "--rules", rules.toString()},
+      {"describe", model},
+      {"check", "--format", "sarif", model, description},
+      {"check", "--rules", rules.toString(), model},
+    };
+    for (String[] command : commands) {
+      Run fromBoot = run(LAUNCHER, null, Map.of("EDGETPU_LINT_JAR", jar.toString(), "EDGETPU_LINT_CDS", "off"), command);
+      Run fromClassPath = run(LAUNCHER, jar.toString(), command);
+      assertEquals(fromClassPath, fromBoot, String.join(" ", command));
+      assertTrue(fromBoot.exitCode() != ExitCodes.ERROR, String.join(" ", command) + ": " + fromBoot.output());
+    }
+  }
+
+  @Test
   void missingJarIsAClearErrorWithExitCodeTwo() throws Exception {
     Path bin = Files.createDirectories(temp.resolve("install/bin"));
     Path copy = bin.resolve("edgetpu-lint");

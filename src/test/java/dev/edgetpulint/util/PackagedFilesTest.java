@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,5 +60,17 @@ class PackagedFilesTest {
     // What the other tests here rely on: no jar is opened, the class loader is asked.
     assertTrue(Files.isDirectory(PackagedFiles.codeLocation()), PackagedFiles.codeLocation().toString());
     assertEquals(Optional.empty(), PackagedFiles.jar());
+  }
+
+  @Test
+  void onTheBootClassPathTheJarIsFoundFromTheUrlOfAClassFile(@TempDir Path dir) throws Exception {
+    // Classes on the boot class path have no code source (bin/edgetpu-lint, C20).
+    String entry = "dev/edgetpulint/util/PackagedFiles.class";
+    Path jar = dir.resolve("with space/edgetpu-lint.jar");
+    assertEquals(jar, PackagedFiles.locationOf(new URL("jar:" + jar.toUri() + "!/" + entry)));
+    Path classes = dir.resolve("classes");
+    assertEquals(classes, PackagedFiles.locationOf(classes.resolve(entry).toUri().toURL()));
+    assertThrows(IllegalArgumentException.class,
+        () -> PackagedFiles.locationOf(new URL("jar:" + jar.toUri() + "!/dev/edgetpulint/Other.class")));
   }
 }
