@@ -1,15 +1,14 @@
 package dev.edgetpulint.rules;
 
+import dev.edgetpulint.util.JarDirectory;
 import dev.edgetpulint.util.PackagedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** An ordered, id-unique set of rules: the packaged ones plus any loaded from {@code --rules DIR}. */
 public final class RuleSet {
@@ -164,11 +161,10 @@ public final class RuleSet {
    * The packaged rule files, name ("rules/ops.yaml") to {@link RuleIndex#checksum(String)}: from a
    * directory of classes, every rule file there, computed from the bytes (a rule file added while
    * developing is seen); from a jar, the files {@code indexed} names, with the CRC-32 and length the
-   * jar's directory records (no file is read, and the jar's few thousand entries are not walked: its
-   * rule files are the ones the build indexed).
+   * jar's directory records (no file is read: its rule files are the ones the build indexed).
    */
   static Map<String, String> builtInChecksums(List<String> indexed) throws IOException {
-    Optional<ZipFile> jar = PackagedFiles.jar();
+    Optional<JarDirectory> jar = PackagedFiles.jar();
     if (jar.isPresent()) {
       return jarChecksums(jar.get(), indexed);
     }
@@ -178,19 +174,12 @@ public final class RuleSet {
   }
 
   /** {@link #builtInChecksums} of the rule files {@code names} in a jar: those it has. */
-  static Map<String, String> jarChecksums(ZipFile jar, List<String> names) throws IOException {
+  static Map<String, String> jarChecksums(JarDirectory jar, List<String> names) {
     Map<String, String> sums = new TreeMap<>();
     for (String name : names) {
-      ZipEntry e = isRuleFile(name) ? jar.getEntry(name) : null;
-      if (e == null) {
-        continue;
-      }
-      if (e.getCrc() >= 0 && e.getSize() >= 0) {
-        sums.put(name, RuleIndex.checksum(e.getCrc(), e.getSize()));
-      } else {
-        try (InputStream in = jar.getInputStream(e)) {
-          sums.put(name, RuleIndex.checksum(in.readAllBytes()));
-        }
+      Optional<JarDirectory.Entry> e = isRuleFile(name) ? jar.entry(name) : Optional.empty();
+      if (e.isPresent()) {
+        sums.put(name, RuleIndex.checksum(e.get().crc(), e.get().size()));
       }
     }
     return sums;
@@ -213,15 +202,11 @@ public final class RuleSet {
   static Map<String, String> builtInFiles() {
     Map<String, String> files = new TreeMap<>();
     try {
-      Optional<ZipFile> jar = PackagedFiles.jar();
+      Optional<JarDirectory> jar = PackagedFiles.jar();
       if (jar.isPresent()) {
-        Enumeration<? extends ZipEntry> entries = jar.get().entries();
-        while (entries.hasMoreElements()) {
-          ZipEntry e = entries.nextElement();
-          if (isRuleFile(e.getName())) {
-            try (InputStream in = jar.get().getInputStream(e)) {
-              files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+        for (String name : jar.get().names()) {
+          if (isRuleFile(name)) {
+            files.put(name, new String(jar.get().read(name).orElseThrow(), StandardCharsets.UTF_8));
           }
         }
       } else {

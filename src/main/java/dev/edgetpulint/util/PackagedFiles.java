@@ -8,17 +8,16 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The files packaged with edgetpu-lint's classes: the rule index and rule files, the schema tables,
- * the JSON Schemas. When the classes run from a jar, its files are read through one {@link ZipFile}
- * kept open on that jar rather than through the class loader: a class loader's first resource lookup
- * asks every module of the JDK for the name, then sets up its own reader of the jar (its manifest,
- * class path and multi-release checks) and a {@code jar:} URL connection, a fifth of the warm-up
- * thread's CPU in a cold check (docs/performance.md, C19). From a directory of classes (a
- * developer's build, the tests), the class loader is asked.
+ * the JSON Schemas. When the classes run from a jar, its files are read through one
+ * {@link JarDirectory} kept open on that jar rather than through the class loader: a class loader's
+ * first resource lookup asks every module of the JDK for the name, then sets up its own reader of the
+ * jar (its manifest, class path and multi-release checks) and a {@code jar:} URL connection, a fifth of
+ * the warm-up thread's CPU in a cold check (docs/performance.md, C19); and a {@link
+ * java.util.zip.ZipFile} indexes the jar's thousands of classes first (C22). From a directory of
+ * classes (a developer's build, the tests), the class loader is asked.
  *
  * <p>bin/edgetpu-lint runs short commands with the jar on the boot class path (docs/performance.md,
  * C20). Its classes then have no class loader and no code source: the launcher names the jar in the
@@ -33,7 +32,7 @@ public final class PackagedFiles {
 
   /** The bytes of the packaged file {@code name} ("dev/edgetpulint/tflite/builtin-options.tsv"), if there is one. */
   public static Optional<byte[]> read(String name) throws IOException {
-    return read(Jar.FILE, classLoader(), name);
+    return read(Jar.DIRECTORY, classLoader(), name);
   }
 
   /** The loader of these classes; the system class loader for the boot class path, which asks the boot loader first. */
@@ -43,12 +42,10 @@ public final class PackagedFiles {
   }
 
   /** {@code name} from {@code jar} (may be null) when it has it, else from {@code loader}. */
-  static Optional<byte[]> read(ZipFile jar, ClassLoader loader, String name) throws IOException {
-    ZipEntry entry = jar == null ? null : jar.getEntry(name);
-    if (entry != null) {
-      try (InputStream in = jar.getInputStream(entry)) {
-        return Optional.of(in.readAllBytes());
-      }
+  static Optional<byte[]> read(JarDirectory jar, ClassLoader loader, String name) throws IOException {
+    Optional<byte[]> packaged = jar == null ? Optional.empty() : jar.read(name);
+    if (packaged.isPresent()) {
+      return packaged;
     }
     try (InputStream in = loader.getResourceAsStream(name)) {
       return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
@@ -65,8 +62,8 @@ public final class PackagedFiles {
   }
 
   /** The jar the classes run from, open for the life of the process; empty when they run from a directory. */
-  public static Optional<ZipFile> jar() {
-    return Optional.ofNullable(Jar.FILE);
+  public static Optional<JarDirectory> jar() {
+    return Optional.ofNullable(Jar.DIRECTORY);
   }
 
   /** Where the classes run from: a jar or a directory. */
@@ -102,12 +99,12 @@ public final class PackagedFiles {
 
   /** Opened when a file is first read (a holder class, so that nothing is opened before). */
   private static final class Jar {
-    static final ZipFile FILE = open();
+    static final JarDirectory DIRECTORY = open();
 
-    private static ZipFile open() {
+    private static JarDirectory open() {
       try {
         Path location = codeLocation();
-        return Files.isRegularFile(location) ? new ZipFile(location.toFile()) : null;
+        return Files.isRegularFile(location) ? JarDirectory.open(location).orElse(null) : null;
       } catch (IOException | RuntimeException e) {
         return null; // the class loader still finds the files, only more slowly
       }

@@ -3,6 +3,7 @@ package dev.edgetpulint.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgetpulint.util.JarDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,8 +123,8 @@ class RuleIndexTest {
   }
 
   private static Map<String, String> jarChecksums(Path jar, List<String> names) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      return RuleSet.jarChecksums(zip, names);
+    try (JarDirectory directory = JarDirectory.open(jar).orElseThrow()) {
+      return RuleSet.jarChecksums(directory, names);
     }
   }
 

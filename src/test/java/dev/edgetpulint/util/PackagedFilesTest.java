@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +43,7 @@ class PackagedFilesTest {
       out.write("0\tFROM_THE_JAR\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
+    try (JarDirectory zip = JarDirectory.open(jar).orElseThrow()) {
       assertEquals("0\tFROM_THE_JAR\n",
           new String(PackagedFiles.read(zip, LOADER, OPERATORS).orElseThrow(), StandardCharsets.UTF_8));
       String schema = "dev/edgetpulint/tflite/builtin-options.tsv";
