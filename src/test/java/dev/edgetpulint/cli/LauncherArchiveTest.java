@@ -47,22 +47,23 @@ class LauncherArchiveTest {
   void archiveNextToTheJarOrWrittenToTheCache() throws Exception {
     Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path archive = temp.resolve("build/edgetpu-lint.jsa");
-    // The pom's training run, on one input.
-    Run training = run(pomTraining(archive, jar), Map.of());
-    assertTrue(Files.isRegularFile(archive), training.output());
+    // The pom's training run and dump, on one input.
+    String training = pomArchive(archive, jar);
+    assertTrue(Files.isRegularFile(archive), training);
 
     String expected = launch(jar, "off", "check", TRAINING.toString()).output();
     assertTrue(expected.contains("Checked 1 model"), expected);
     assertEquals(expected, launch(jar, "on", "check", TRAINING.toString()).output());
     assertTrue(launchLoggingCds(jar).contains("Opened archive " + archive), "the packaged archive is used");
-    // ... and fits: the classes come from it, on the boot class path as when it was written.
+    // ... and fits: the classes come from it, on the boot class path as when it was written. It is a
+    // static archive, in place of the JDK's: no archive is mapped on top of another.
     String classLoading = run(List.of(LAUNCHER.toString(), "--version"), Map.of("EDGETPU_LINT_JAR", jar.toString(),
         "EDGETPU_LINT_JAVA_OPTS", "-Xlog:class+load")).output();
-    assertTrue(classLoading.contains(Main.class.getName() + " source: shared objects file (top)"), classLoading);
+    assertTrue(classLoading.contains(Main.class.getName() + " source: shared objects file\n"), classLoading);
     assertFalse(Files.exists(cache), "nothing written to the cache while the packaged archive fits");
 
     // Moved with its archive, times kept: the JVM finds that the archive records another jar path and
-    // runs with the JDK's archive only, silently.
+    // runs without an archive, silently.
     Path moved = Files.createDirectories(temp.resolve("moved"));
     for (String name : List.of("edgetpu-lint.jar", "edgetpu-lint.jsa")) {
       Files.copy(temp.resolve("build").resolve(name), moved.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
@@ -87,7 +88,7 @@ class LauncherArchiveTest {
     Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path checkArchive = temp.resolve("build/edgetpu-lint.jsa");
     Path serverArchive = temp.resolve("build/edgetpu-lint-lsp.jsa");
-    run(pomTraining(checkArchive, jar), Map.of());
+    pomArchive(checkArchive, jar);
     // The pom's lsp-archive execution: one session of the server, in the training JVM.
     Run training = run(List.of(java(), "-XX:ArchiveClassesAtExit=" + serverArchive, "-XX:+UseSerialGC",
         "-cp", jar.toString(), ServerArchiveTraining.class.getName(), "bench/cds-training/example.tflite.yaml"), Map.of());
@@ -102,11 +103,20 @@ class LauncherArchiveTest {
     assertFalse(launchLoggingCds(jar, "lsp").contains("Opened archive " + checkArchive), "without its own, lsp maps none");
   }
 
-  /** The pom's training run (appcds-archive): a check with the jar on the boot class path, as the launcher runs it. */
-  private static List<String> pomTraining(Path archive, Path jar) {
-    return List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1",
+  /**
+   * What the pom's appcds-classlist and appcds-archive executions do: a training check, with the jar on
+   * the boot class path as the launcher runs it, lists the classes it loads, and a static dump archives
+   * them. Returns both runs' output.
+   */
+  private String pomArchive(Path archive, Path jar) throws Exception {
+    Path classList = archive.resolveSibling("edgetpu-lint.classlist");
+    Run training = run(List.of(java(), "-XX:DumpLoadedClassList=" + classList, "-XX:TieredStopAtLevel=1",
         "-Xbootclasspath/a:" + jar, "-Dedgetpulint.jar=" + jar, "-cp", jar.toString(), Main.class.getName(),
-        "check", TRAINING.toString());
+        "check", TRAINING.toString()), Map.of());
+    Run dump = run(List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+        "-XX:SharedArchiveFile=" + archive, "-Xbootclasspath/a:" + jar, "-cp", jar.toString()), Map.of());
+    assertEquals(0, dump.exitCode(), dump.output());
+    return training.output() + dump.output();
   }
 
   private List<Path> cached() throws IOException {
