@@ -45,6 +45,14 @@ final class Lexer {
       {"^", "bitwise operators are not supported"},
   };
 
+  /**
+   * The first character of each of {@link #OPERATORS} and {@link #REFUSED}: a token is tried against
+   * only those that start with its character. Rules are compiled at every start, mostly by the
+   * interpreter, where testing each operator text in turn was most of the lexing (docs/performance.md, C24).
+   */
+  private static final char[] OPERATOR_FIRST = firstCharacters(OPERATORS);
+  private static final char[] REFUSED_FIRST = firstCharacters(refusedTexts());
+
   private final String text;
   private int pos;
 
@@ -84,7 +92,7 @@ final class Lexer {
     }
     if (Character.isLetter(c) || c == '_') {
       int start = pos;
-      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+      while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
         pos++;
       }
       return new Token(Token.Kind.IDENTIFIER, text.substring(start, pos), null, start, pos);
@@ -95,24 +103,48 @@ final class Lexer {
       pos = text.length(); // nothing after a refused construct is read
       return new Token(Token.Kind.REFUSED, text.substring(start, Math.min(start + 3, text.length())), refusal, start, start);
     }
-    for (String op : OPERATORS) {
-      if (text.startsWith(op, pos)) {
+    for (int i = 0; i < OPERATORS.length; i++) {
+      if (OPERATOR_FIRST[i] == c && text.startsWith(OPERATORS[i], pos)) {
         int start = pos;
-        pos += op.length();
-        return new Token(Token.Kind.OPERATOR, op, null, start, pos);
+        pos += OPERATORS[i].length();
+        return new Token(Token.Kind.OPERATOR, OPERATORS[i], null, start, pos);
       }
     }
     throw error(pos, "unexpected character '" + c + "'");
   }
 
+  /** A letter, digit or '_'; ASCII without a call into {@link Character}'s tables. */
+  private static boolean isIdentifierPart(char c) {
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  private static char[] firstCharacters(String[] texts) {
+    char[] first = new char[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      first[i] = texts[i].charAt(0);
+    }
+    return first;
+  }
+
+  private static String[] refusedTexts() {
+    String[] texts = new String[REFUSED.length];
+    for (int i = 0; i < REFUSED.length; i++) {
+      texts[i] = REFUSED[i][0];
+    }
+    return texts;
+  }
+
   /** Why the JEXL operator or statement at {@code pos} is not in the rule language, or null when it is not one of them. */
   private String refusal() {
-    for (String[] r : REFUSED) {
-      if (text.startsWith(r[0], pos)) {
-        return r[1];
+    char c = text.charAt(pos);
+    for (int i = 0; i < REFUSED.length; i++) {
+      if (REFUSED_FIRST[i] == c && text.startsWith(REFUSED[i][0], pos)) {
+        return REFUSED[i][1];
       }
     }
-    char c = text.charAt(pos);
     boolean single = pos + 1 >= text.length() || text.charAt(pos + 1) != c;
     if ((c == '&' || c == '|') && single) {
       return "bitwise operators are not supported; write '" + c + c + "' for the logical one";
@@ -175,7 +207,7 @@ final class Lexer {
   }
 
   private Token endOfNumber(int start, Object value) {
-    if (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    if (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
       throw error(pos, "unexpected '" + text.charAt(pos) + "' after the number " + text.substring(start, pos));
     }
     return new Token(Token.Kind.NUMBER, text.substring(start, pos), value, start, pos);
