@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherArchiveTest {
   private static final Path LAUNCHER = Path.of("bin/edgetpu-lint").toAbsolutePath();
   private static final Path TRAINING = Path.of("bench/cds-training/conv.tflite").toAbsolutePath();
+  private static final Path DESCRIPTION = Path.of("bench/cds-training/example.tflite.yaml").toAbsolutePath();
 
   @TempDir Path temp;
   private Path cache;
@@ -84,6 +85,36 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void aCheckOfTfliteFilesAloneMapsTheArchiveOfSuchChecks() throws Exception {
+    Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
+    Path all = temp.resolve("build/edgetpu-lint.jsa");
+    Path tflite = temp.resolve("build/edgetpu-lint-tflite.jsa");
+    pomArchive(all, jar, TRAINING, DESCRIPTION);
+    pomArchive(tflite, jar, TRAINING);
+    Path project = Files.createDirectories(temp.resolve("project/models"));
+    Path governed = Files.copy(TRAINING, project.resolve("conv.tflite"));
+    Files.writeString(temp.resolve("project/.edgetpu-lint.yaml"), "runtime: 13\n");
+
+    assertMaps(tflite, jar, "check", TRAINING.toString());
+    assertMaps(tflite, jar, "check", TRAINING.toString(), TRAINING.toString());
+    // A configuration above the model, an option, a description, a folder, a file that is not there:
+    // the classes of YAML, Jackson or the error path may be needed, and the archive of all checks serves.
+    assertMaps(all, jar, "check", governed.toString());
+    assertMaps(all, jar, "check", "--fail-on", "warning", TRAINING.toString());
+    assertMaps(all, jar, "check", DESCRIPTION.toString());
+    assertMaps(all, jar, "check", TRAINING.getParent().toString());
+    assertMaps(all, jar, "check", temp.resolve("missing.tflite").toString());
+    assertMaps(all, jar, "describe", TRAINING.toString());
+  }
+
+  /** The launcher maps {@code archive} for {@code args}, and prints what it prints without one. */
+  private void assertMaps(Path archive, Path jar, String... args) throws Exception {
+    String logged = launchLoggingCds(jar, args);
+    assertTrue(logged.contains("Opened archive " + archive + "."), String.join(" ", args) + ": " + logged);
+    assertEquals(launch(jar, "off", args).output(), launch(jar, "on", args).output(), String.join(" ", args));
+  }
+
+  @Test
   void languageServerMapsTheArchiveOfItsOwnTraining() throws Exception {
     Path jar = TestJar.write(Files.createDirectories(temp.resolve("build")).resolve("edgetpu-lint.jar"));
     Path checkArchive = temp.resolve("build/edgetpu-lint.jsa");
@@ -104,19 +135,23 @@ class LauncherArchiveTest {
   }
 
   /**
-   * What the pom's appcds-classlist and appcds-archive executions do: a training check, with the jar on
-   * the boot class path as the launcher runs it, lists the classes it loads, and a static dump archives
-   * them. Returns both runs' output.
+   * What the pom's appcds-classlist and appcds-archive executions (and their -tflite twins) do: a
+   * training check of {@code inputs} (default: one model), with the jar on the boot class path as the
+   * launcher runs it, lists the classes it loads, and a static dump archives them. Returns both runs' output.
    */
-  private String pomArchive(Path archive, Path jar) throws Exception {
-    Path classList = archive.resolveSibling("edgetpu-lint.classlist");
-    Run training = run(List.of(java(), "-XX:DumpLoadedClassList=" + classList, "-XX:TieredStopAtLevel=1",
-        "-Xbootclasspath/a:" + jar, "-Dedgetpulint.jar=" + jar, "-cp", jar.toString(), Main.class.getName(),
-        "check", TRAINING.toString()), Map.of());
+  private String pomArchive(Path archive, Path jar, Path... inputs) throws Exception {
+    Path classList = archive.resolveSibling(archive.getFileName().toString().replace(".jsa", ".classlist"));
+    List<String> training = new ArrayList<>(List.of(java(), "-XX:DumpLoadedClassList=" + classList,
+        "-XX:TieredStopAtLevel=1", "-Xbootclasspath/a:" + jar, "-Dedgetpulint.jar=" + jar, "-cp", jar.toString(),
+        Main.class.getName(), "check"));
+    for (Path input : inputs.length == 0 ? new Path[] {TRAINING} : inputs) {
+      training.add(input.toString());
+    }
+    Run trained = run(training, Map.of());
     Run dump = run(List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
         "-XX:SharedArchiveFile=" + archive, "-Xbootclasspath/a:" + jar, "-cp", jar.toString()), Map.of());
     assertEquals(0, dump.exitCode(), dump.output());
-    return training.output() + dump.output();
+    return trained.output() + dump.output();
   }
 
   private List<Path> cached() throws IOException {
