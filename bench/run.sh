@@ -73,7 +73,7 @@ if want cold; then
   record "cold: java -cp . Hello" "${hello} ms (cpu ${hello_cpu} ms)" "baseline"
   record "cold: java -jar, no tuning" "${plain} ms (cpu ${plain_cpu} ms)" "$(python3 -c "print('%.1fx Hello' % ($plain/$hello))")"
   record "cold: launcher, C1, no AppCDS" "${tuned} ms (cpu ${tuned_cpu} ms)" "$(python3 -c "print('%.1fx Hello' % ($tuned/$hello))")"
-  record "cold: launcher with AppCDS (shipped)" "${cds} ms (cpu ${cds_cpu} ms)" "$(python3 -c "print('%.1fx Hello; target < 3x' % ($cds/$hello))")"
+  record "cold: launcher with AppCDS (shipped)" "${cds} ms (cpu ${cds_cpu} ms)" "$(python3 -c "print('%.2fx Hello; target < 3x' % ($cds/$hello))")"
 fi
 
 if want warm; then
