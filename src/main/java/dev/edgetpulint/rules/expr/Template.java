@@ -1,5 +1,8 @@
 package dev.edgetpulint.rules.expr;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,11 +61,7 @@ public final class Template {
       return "none";
     }
     if (value instanceof Float || value instanceof Double) {
-      double d = ((Number) value).doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-        return Long.toString((long) d);
-      }
-      return String.format(java.util.Locale.ROOT, "%.6g", d).replaceAll("0+($|e)", "$1");
+      return formatReal(((Number) value).doubleValue());
     }
     if (value instanceof Collection<?> c) {
       // At most MAX_FORMATTED items: a message stays readable, and a long range cannot make
@@ -78,5 +77,41 @@ public final class Template {
       return "[" + String.join(", ", items) + "]";
     }
     return String.valueOf(value);
+  }
+
+  private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_UP);
+
+  /**
+   * Six significant digits without trailing zeros: 0.0531877, 123457, 1.5e-07, 1e+20. Plain
+   * notation from 1e-4 up to a million, as printf's %g, and no java.util.Formatter, whose first use
+   * loads locale data on the cold path.
+   */
+  static String formatReal(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    BigDecimal rounded = new BigDecimal(d).round(SIX_DIGITS).stripTrailingZeros();
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    if (exponent >= -4 && exponent < 6) {
+      return rounded.toPlainString();
+    }
+    String digits = rounded.unscaledValue().abs().toString();
+    StringBuilder sb = new StringBuilder(16);
+    if (rounded.signum() < 0) {
+      sb.append('-');
+    }
+    sb.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    sb.append(exponent < 0 ? "e-" : "e+");
+    int magnitude = Math.abs(exponent);
+    if (magnitude < 10) {
+      sb.append('0');
+    }
+    return sb.append(magnitude).toString();
   }
 }

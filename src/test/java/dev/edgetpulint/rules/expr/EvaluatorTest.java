@@ -68,7 +68,7 @@ class EvaluatorTest {
       "1 / 3.0 => Double => 0.333333",
       "0.1 + 0.2 => Double => 0.3",
       "1e3 => Double => 1000",
-      "1e-7 => Double => 1.e-07",
+      "1e-7 => Double => 1e-07",
       "1234567.89 => Double => 1.23457e+06",
       "0x1F => Integer => 31",
       "123456789012 => Long => 123456789012",

@@ -24,14 +24,47 @@ class TemplateTest {
   }
 
   @Test
-  void numbersPrintAsBefore() {
+  void numbersPrintWithSixSignificantDigits() {
     assertEquals("16", Template.format(16.0));
     assertEquals("0.5", Template.format(0.5f));
-    assertEquals("1.e+2", Template.format(1e20)); // the long-standing format, kept byte for byte
+    assertEquals("0.0531877", Template.format(0.0531877f));
+    assertEquals("0.3", Template.format(0.1 + 0.2));
+    assertEquals("-2.5", Template.format(-2.5));
     assertEquals("0.000123457", Template.format(0.000123456789));
     assertEquals("123457", Template.format(123456.789));
     assertEquals("5000000000", Template.format(5_000_000_000L));
     assertEquals("none", Template.format(null));
+  }
+
+  @Test
+  void zerosThatCarryValueAreKept() {
+    // printf's %g with its trailing zeros cut by a regular expression printed these as "2",
+    // "10.", "1.e+2" and "2.5e-3": the zeros of the integer part and of the exponent were cut too.
+    assertEquals("200000", Template.format(200000.4));
+    assertEquals("10", Template.format(10.0000001));
+    assertEquals("1e+20", Template.format(1e20));
+    assertEquals("2.5e-300", Template.format(2.5e-300));
+    assertEquals("3e-10", Template.format(3e-10));
+  }
+
+  @Test
+  void veryLargeAndVerySmallNumbersUseAnExponent() {
+    assertEquals("1.5e-07", Template.format(1.5e-7));
+    assertEquals("-1.23457e+06", Template.format(-1234567.8));
+    assertEquals("1.23457e+06", Template.format(1234567.8f));
+    assertEquals("0.0001", Template.format(0.0001));
+    assertEquals("999999", Template.format(999999.4));
+    assertEquals("1e+06", Template.format(999999.7));
+    assertEquals("NaN", Template.format(Double.NaN));
+    assertEquals("-Infinity", Template.format(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
+  void wholeNumbersPrintWithoutAPoint() {
+    assertEquals("8400", Template.format(8400.0f));
+    assertEquals("-3", Template.format(-3.0));
+    assertEquals("999999999999999", Template.format(999_999_999_999_999.0));
+    assertEquals("1e+15", Template.format(1e15));
   }
 
   @Test
