@@ -72,10 +72,32 @@ public final class Main implements Callable<Integer> {
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
       CommandLine cl = e.getCommandLine();
       PrintWriter err = cl.getErr();
-      err.println("edgetpu-lint: " + e.getMessage());
+      err.println("edgetpu-lint: " + describe(e));
+      String firstWord = unknownCommand(e);
+      if (firstWord != null && (firstWord.contains(".") || firstWord.contains("/"))) {
+        // A path where the command belongs: the command was left out, most likely check.
+        err.println("Did you mean: edgetpu-lint check " + String.join(" ", args) + "?");
+      } else {
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err); // "Did you mean: ... check?"
+      }
       err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
       err.flush();
       return ExitCodes.ERROR;
+    }
+
+    /** picocli's message, except for a first word that names no command, which it calls "unmatched". */
+    private static String describe(CommandLine.ParameterException e) {
+      String firstWord = unknownCommand(e);
+      return firstWord != null ? "'" + firstWord + "' is not a command" : e.getMessage();
+    }
+
+    /** The first word when it stands where a command belongs and names none; else null. */
+    private static String unknownCommand(CommandLine.ParameterException e) {
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+          && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+        return unmatched.getUnmatched().get(0);
+      }
+      return null;
     }
   }
 
