@@ -87,22 +87,17 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Model sourceModel;
-    Model compiledModel;
-    LogTable table = null;
-    try {
-      sourceModel = TfliteReader.read(source);
-      compiledModel = TfliteReader.read(compiled);
-      if (log != null) {
-        table = LogTable.parse(Files.readString(log, StandardCharsets.UTF_8));
-        if (table.compilerVersion() == null && table.rows().isEmpty()) {
-          return fail(err, log + ": not an edgetpu_compiler log (no version line, no operator table)");
-        }
+    // Every input is read before any is reported, so one run names every unreadable file.
+    List<String> unreadable = new ArrayList<>();
+    Model sourceModel = readModel(source, unreadable);
+    Model compiledModel = readModel(compiled, unreadable);
+    LogTable table = log == null ? null : readLog(log, unreadable);
+    if (!unreadable.isEmpty()) {
+      for (String line : unreadable) {
+        err.println("edgetpu-lint: " + line);
       }
-    } catch (ModelReadException e) {
-      return fail(err, e.source() + ": " + e.getMessage());
-    } catch (IOException e) {
-      return fail(err, log + ": cannot read the log: " + e.getMessage());
+      err.flush();
+      return MISMATCH;
     }
     ObservedPair pair;
     try {
@@ -138,6 +133,31 @@ public final class VerifyCommand implements Callable<Integer> {
       }
     }
     return verification.agrees() ? AGREE : DISAGREE;
+  }
+
+  private static Model readModel(Path file, List<String> unreadable) {
+    try {
+      return TfliteReader.read(file);
+    } catch (ModelReadException e) {
+      unreadable.add(e.source() + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static LogTable readLog(Path file, List<String> unreadable) {
+    try {
+      LogTable table = LogTable.parse(Files.readString(file, StandardCharsets.UTF_8));
+      if (table.compilerVersion() == null && table.rows().isEmpty()) {
+        unreadable.add(file + ": not an edgetpu_compiler log (no version line, no operator table)");
+      }
+      return table;
+    } catch (java.nio.file.NoSuchFileException e) {
+      unreadable.add(file + ": no such file");
+      return null;
+    } catch (IOException e) {
+      unreadable.add(file + ": cannot read the log: " + e.getMessage());
+      return null;
+    }
   }
 
   private static int fail(PrintWriter err, String line) {

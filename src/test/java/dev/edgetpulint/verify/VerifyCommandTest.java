@@ -124,6 +124,28 @@ class VerifyCommandTest {
   }
 
   @Test
+  void everyUnreadableInputIsNamedInOneRun(@TempDir Path dir) throws Exception {
+    Path source = Files.write(dir.resolve("model.tflite"), new byte[] {1, 2, 3, 4});
+    Path compiled = Files.write(dir.resolve("model_edgetpu.tflite"), new byte[0]);
+    Path log = dir.resolve("missing.log");
+    Run r = run("verify", source.toString(), compiled.toString(), "--log", log.toString());
+    assertEquals(2, r.exit());
+    assertEquals("edgetpu-lint: " + source + ": truncated: 4 bytes is too short for a TensorFlow Lite model\n"
+        + "edgetpu-lint: " + compiled + ": empty file (0 bytes), not a TensorFlow Lite model\n"
+        + "edgetpu-lint: " + log + ": no such file\n", r.err().replace(System.lineSeparator(), "\n"));
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aLogWithoutVersionOrTableIsRefused(@TempDir Path dir) throws Exception {
+    Path log = Files.writeString(dir.resolve("notes.txt"), "compiled it yesterday\n");
+    Run r = run("verify", dir.resolve("a.tflite").toString(), dir.resolve("b.tflite").toString(), "--log", log.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().endsWith("edgetpu-lint: " + log + ": not an edgetpu_compiler log (no version line, no operator table)"
+        + System.lineSeparator()), r.err());
+  }
+
+  @Test
   void anUnknownCompilerIsAUsageErrorInOneLine() throws Exception {
     CorpusPair p = compiledPairs().get(0);
     Run r = run(verifyArgs(p, "--compiler", "9.9"));
