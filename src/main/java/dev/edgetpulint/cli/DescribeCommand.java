@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
     description = {
         "Write a readable YAML description of a TensorFlow Lite model (MODEL.tflite.yaml).",
         "",
-        "The description lists subgraphs, tensors (type, shape, shape signature, quantization, constness)",
-        "and operators with their options, one line each. `edgetpu-lint check` reads it exactly like the",
-        "binary model, and you can edit it (or write one by hand) to try an architecture before training.",
-        "Weights are not written: small constants (axes, paddings, shapes) keep their values, all-zero",
-        "constants say `constant: zeros`, others `constant: true`. Schema: docs/schema/description.schema.json."},
+        // One element per paragraph: picocli wraps each element at the terminal's width.
+        "The description lists subgraphs, tensors (type, shape, shape signature, quantization, constness) "
+            + "and operators with their options, one line each. `edgetpu-lint check` reads it exactly like the "
+            + "binary model, and you can edit it (or write one by hand) to try an architecture before training.",
+        "",
+        "Weights are not written: small constants (axes, paddings, shapes) keep their values, all-zero "
+            + "constants say `constant: zeros`, others `constant: true`. Schema: docs/schema/description.schema.json."},
     footer = {"", "Exit codes: 0 written, 2 the model could not be read or the output not written.",
         "", "Example:", "  edgetpu-lint describe model.tflite -o model.tflite.yaml"})
 public final class DescribeCommand implements Callable<Integer> {

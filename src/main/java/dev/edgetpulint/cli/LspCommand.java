@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
     description = {
         "Run the edgetpu-lint language server (LSP) on standard input/output.",
         "",
-        "It checks model descriptions (*.tflite.yaml) as you type, with diagnostics on the line of each",
-        "operator and tensor, hover (where an operator runs, why, the rule, the runtime), the operator list",
-        "as document symbols, Edge TPU / CPU inlay hints and code lenses, and quick fixes; and it reports",
-        "the .tflite models of the workspace folders (read from disk) and re-checks them when they change.",
-        "Settings come from workspace/configuration, section edgetpuLint: runtime, multipleSubgraphs,",
-        "select, ignore, severity, configFile, rules. Standard output carries only the protocol; logs go",
-        "to standard error. See docs/lsp.md for editor set-up (Neovim, Emacs eglot, VS Code)."},
+        // One element per paragraph: picocli wraps each element at the terminal's width.
+        "It checks model descriptions (*.tflite.yaml) as you type, with diagnostics on the line of each "
+            + "operator and tensor, hover (where an operator runs, why, the rule, the runtime), the operator list "
+            + "as document symbols, Edge TPU / CPU inlay hints and code lenses, and quick fixes; and it reports "
+            + "the .tflite models of the workspace folders (read from disk) and re-checks them when they change.",
+        "",
+        "Settings come from workspace/configuration, section edgetpuLint: runtime, multipleSubgraphs, "
+            + "select, ignore, severity, configFile, rules. Standard output carries only the protocol; logs go "
+            + "to standard error. See docs/lsp.md for editor set-up (Neovim, Emacs eglot, VS Code)."},
     footer = {"", "Exit codes: 0 after shutdown and exit, 1 when the client went away without shutdown."})
 public final class LspCommand implements Callable<Integer> {
   private final Supplier<LintService> services;
