@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Every rule id the help and the documentation name is one the tool has, or a prefix of one: an
+ * Every rule id the help, the documentation and the VS Code settings name is one the tool has, or a prefix of one: an
  * example that names a rule nobody has stops with a usage error when a user copies it. (The
  * changelog is history and may name a misspelt id on purpose.)
  */
@@ -32,7 +32,8 @@ class DocumentedRuleIdsTest {
     CommandLine all = Main.commandLine(StandardServices::lintService);
     texts.add(all.getUsageMessage(CommandLine.Help.Ansi.OFF));
     all.getSubcommands().values().forEach(sub -> texts.add(sub.getUsageMessage(CommandLine.Help.Ansi.OFF)));
-    List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
+    List<Path> documents = new ArrayList<>(List.of(Path.of("README.md"),
+        Path.of("vscode-extension/README.md"), Path.of("vscode-extension/package.json")));
     try (Stream<Path> docs = Files.list(Path.of("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
     }
