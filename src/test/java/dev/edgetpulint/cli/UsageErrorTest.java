@@ -9,44 +9,46 @@ import org.junit.jupiter.api.Test;
 class UsageErrorTest {
   @Test
   void aMisspeltCommandIsNamedWithTheCommandsItResembles() {
-    CliRunner.Result result = CliRunner.run(TestModels::service, "chek", "model.tflite");
-    assertEquals(ExitCodes.ERROR, result.exitCode());
-    assertEquals("""
+    assertUsageError("""
         edgetpu-lint: 'chek' is not a command
         Did you mean: edgetpu-lint check or edgetpu-lint help?
         Try 'edgetpu-lint --help' for more information.
-        """, result.err());
+        """,
+        "chek", "model.tflite");
   }
 
   @Test
   void aModelWithoutACommandIsOfferedCheck() {
-    CliRunner.Result result = CliRunner.run(TestModels::service, "models/a.tflite", "--runtime", "13");
-    assertEquals(ExitCodes.ERROR, result.exitCode());
-    assertEquals("""
+    assertUsageError("""
         edgetpu-lint: 'models/a.tflite' is not a command
         Did you mean: edgetpu-lint check models/a.tflite --runtime 13?
         Try 'edgetpu-lint --help' for more information.
-        """, result.err());
+        """,
+        "models/a.tflite", "--runtime", "13");
   }
 
   @Test
   void aMisspeltOptionIsNamedWithTheOptionsItResembles() {
-    CliRunner.Result result = CliRunner.run(TestModels::service, "check", "--runtim", "13", "model.tflite");
-    assertEquals(ExitCodes.ERROR, result.exitCode());
-    assertEquals("""
+    assertUsageError("""
         edgetpu-lint: Unknown option: '--runtim'
         Possible solutions: --runtime, --rules
         Try 'edgetpu-lint check --help' for more information.
-        """, result.err());
+        """,
+        "check", "--runtim", "13", "model.tflite");
   }
 
   @Test
   void anOptionLikeNoOtherGetsNoSuggestion() {
-    CliRunner.Result result = CliRunner.run(TestModels::service, "check", "--no-such-option", "model.tflite");
-    assertEquals(ExitCodes.ERROR, result.exitCode());
-    assertEquals("""
+    assertUsageError("""
         edgetpu-lint: Unknown option: '--no-such-option'
         Try 'edgetpu-lint check --help' for more information.
-        """, result.err());
+        """,
+        "check", "--no-such-option", "model.tflite");
+  }
+
+  private static void assertUsageError(String expectedErr, String... args) {
+    CliRunner.Result result = CliRunner.run(TestModels::service, args);
+    assertEquals(ExitCodes.ERROR, result.exitCode());
+    assertEquals(expectedErr, result.err());
   }
 }
