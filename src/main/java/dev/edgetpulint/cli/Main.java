@@ -72,8 +72,9 @@ public final class Main implements Callable<Integer> {
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
       CommandLine cl = e.getCommandLine();
       PrintWriter err = cl.getErr();
-      err.println("edgetpu-lint: " + describe(e));
+      // picocli calls a first word that names no command an "unmatched argument".
       String firstWord = unknownCommand(e);
+      err.println("edgetpu-lint: " + (firstWord != null ? "'" + firstWord + "' is not a command" : e.getMessage()));
       if (firstWord != null && (firstWord.contains(".") || firstWord.contains("/"))) {
         // A path where the command belongs: the command was left out, most likely check.
         err.println("Did you mean: edgetpu-lint check " + String.join(" ", args) + "?");
@@ -83,12 +84,6 @@ public final class Main implements Callable<Integer> {
       err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
       err.flush();
       return ExitCodes.ERROR;
-    }
-
-    /** picocli's message, except for a first word that names no command, which it calls "unmatched". */
-    private static String describe(CommandLine.ParameterException e) {
-      String firstWord = unknownCommand(e);
-      return firstWord != null ? "'" + firstWord + "' is not a command" : e.getMessage();
     }
 
     /** The first word when it stands where a command belongs and names none; else null. */

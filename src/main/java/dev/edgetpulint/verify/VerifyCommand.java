@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class VerifyCommand implements Callable<Integer> {
         unreadable.add(file + ": not an edgetpu_compiler log (no version line, no operator table)");
       }
       return table;
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       unreadable.add(file + ": no such file");
       return null;
     } catch (IOException e) {
