@@ -17,13 +17,29 @@ public final class AgreementReport {
 
   /** One placement the prediction got wrong. */
   public record Disagreement(int subgraph, int index, String op, Target predicted, Target real,
-      String predictedStatus, String ruleId) {
+      String predictedStatus, String ruleId, List<String> warningRuleIds) {
+    public Disagreement {
+      warningRuleIds = List.copyOf(warningRuleIds);
+    }
+
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s%s)", index, op,
+      return String.format(Locale.ROOT, "op %d %s: predicted %s, real %s (status: %s%s%s)", index, op,
           predicted == null ? "-" : predicted.id(), real.id(), predictedStatus,
-          ruleId == null ? "" : "; rule " + ruleId);
+          ruleId == null ? "" : "; rule " + ruleId,
+          warningRuleIds.isEmpty() ? "" : "; warned: " + String.join(", ", warningRuleIds));
     }
+  }
+
+  /** The rules that warned about the op: a known risk the prediction did not count on. */
+  private static List<String> warnings(Placement placement) {
+    List<String> ids = new ArrayList<>();
+    for (dev.edgetpulint.rules.Finding f : placement.findings()) {
+      if (f.severity() == dev.edgetpulint.rules.Severity.WARNING && !ids.contains(f.ruleId())) {
+        ids.add(f.ruleId());
+      }
+    }
+    return ids;
   }
 
   /** One (op, status) count that differs from the log's table. */
@@ -92,7 +108,7 @@ public final class AgreementReport {
         dev.edgetpulint.rules.Finding blocking = p == null ? null : CompilerPath.blockingFinding(p.findings());
         disagreements.add(new Disagreement(op.subgraph(), op.index(), op.op(),
             p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status(),
-            blocking == null ? null : blocking.ruleId()));
+            blocking == null ? null : blocking.ruleId(), p == null ? List.of() : warnings(p)));
       }
     }
     int statusOps = -1;
@@ -223,6 +239,8 @@ public final class AgreementReport {
         o.put("real", d.real().id());
         o.put("predictedStatus", d.predictedStatus());
         o.put("rule", d.ruleId());
+        var warned = o.putArray("warnings");
+        d.warningRuleIds().forEach(warned::add);
       }
       var mm = item.putArray("statusMismatches");
       for (StatusMismatch m : p.statusMismatches()) {

@@ -31,7 +31,10 @@ public record Verification(ObservedPair observed, ModelAnalysis predicted, List<
           .filter(f -> f.severity() == Severity.ERROR || f.compilerStatus() != null)
           .map(Finding::ruleId).distinct().toList();
       if (op.placement() == Target.CPU && prediction.target() == Target.EDGETPU) {
-        return "missing rule: the linter knows no reason for the CPU";
+        List<String> warnings = prediction.findings().stream()
+            .filter(f -> f.severity() == Severity.WARNING).map(Finding::ruleId).distinct().toList();
+        return "missing rule: the linter knows no reason for the CPU"
+            + (warnings.isEmpty() ? "" : " (it warned: " + String.join(", ", warnings) + ")");
       }
       String status = prediction.status() == null ? prediction.reason().name() : prediction.status();
       if (!rules.isEmpty()) {

@@ -89,6 +89,17 @@ class AgreementReportTest {
   }
 
   @Test
+  void aWarningOnAnOpTheCompilerLeftOnTheCpuIsNamed() throws Exception {
+    MappingRules leakyWarned = (m, runtime) -> List.of(new Finding("W", Severity.WARNING,
+        "may fail", null, null, null, Location.operator(0, 1, "LEAKY_RELU")));
+    ExpectedPair p = pair(".C", "[]");
+    AgreementReport report = AgreementReport.measure(List.of(p), new CompilerPath(leakyWarned), path -> model());
+    String text = report.render();
+    assertTrue(text.contains("op 1 LEAKY_RELU: predicted edgetpu, real cpu (status: Mapped to Edge TPU; warned: W)"), text);
+    assertEquals("W", report.toJson().get("results").get(0).get("disagreements").get(0).get("warnings").get(0).asText());
+  }
+
+  @Test
   void unreadableModelIsAFailureNotACrash() throws Exception {
     ExpectedPair p = pair(".C", "[]");
     AgreementReport report = AgreementReport.measure(List.of(p), new CompilerPath(MappingRules.none()), path -> {

@@ -14,6 +14,9 @@ import dev.edgetpulint.graph.EdgeTpuPackage;
 import dev.edgetpulint.graph.GraphBuilder;
 import dev.edgetpulint.graph.Model;
 import dev.edgetpulint.graph.TensorType;
+import dev.edgetpulint.rules.Finding;
+import dev.edgetpulint.rules.Location;
+import dev.edgetpulint.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,20 @@ class ObservedPairTest {
     assertTrue(text.contains("operators[1] LEAKY_RELU -> 'b': compiler cpu, predicted edgetpu"), text);
     assertTrue(text.contains("missing rule"), text);
     assertTrue(text.contains("disagree: 1/3"), text);
+  }
+
+  @Test
+  void aDisagreementNamesTheWarningsTheLinterGaveTheOp() throws Exception {
+    ObservedPair pair = ObservedPair.derive(source(), compiled("LEAKY_RELU", "b", 13), null);
+    ModelAnalysis plain = prediction(source(), Target.EDGETPU, Target.EDGETPU, Target.CPU);
+    List<Placement> placements = new ArrayList<>(plain.placements());
+    Placement leaky = placements.get(1);
+    placements.set(1, new Placement(leaky.subgraph(), leaky.index(), leaky.op(), leaky.version(), leaky.target(),
+        leaky.status(), leaky.reason(), -1, List.of(new Finding("W", Severity.WARNING, "may fail", null, null, null,
+            Location.operator(0, 1, "LEAKY_RELU")))));
+    ModelAnalysis warned = new ModelAnalysis(plain.model(), plain.options(), null, placements, null, List.of());
+    String text = Verification.compare(pair, warned).render("src.tflite", "src_edgetpu.tflite");
+    assertTrue(text.contains("missing rule: the linter knows no reason for the CPU (it warned: W)"), text);
   }
 
   @Test
