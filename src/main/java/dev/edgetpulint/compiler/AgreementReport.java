@@ -31,16 +31,6 @@ public final class AgreementReport {
     }
   }
 
-  /** The rules that warned about the op: a known risk the prediction did not count on. */
-  private static List<String> warnings(Placement placement) {
-    List<String> ids = new ArrayList<>();
-    for (dev.edgetpulint.rules.Finding f : placement.findings()) {
-      if (f.severity() == dev.edgetpulint.rules.Severity.WARNING && !ids.contains(f.ruleId())) {
-        ids.add(f.ruleId());
-      }
-    }
-    return ids;
-  }
 
   /** One (op, status) count that differs from the log's table. */
   public record StatusMismatch(String op, String status, int predicted, int logged) {
@@ -108,7 +98,7 @@ public final class AgreementReport {
         dev.edgetpulint.rules.Finding blocking = p == null ? null : CompilerPath.blockingFinding(p.findings());
         disagreements.add(new Disagreement(op.subgraph(), op.index(), op.op(),
             p == null ? null : p.target(), op.placement(), p == null ? "no prediction" : p.status(),
-            blocking == null ? null : blocking.ruleId(), p == null ? List.of() : warnings(p)));
+            blocking == null ? null : blocking.ruleId(), p == null ? List.of() : p.warningRuleIds()));
       }
     }
     int statusOps = -1;

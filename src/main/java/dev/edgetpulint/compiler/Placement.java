@@ -1,6 +1,8 @@
 package dev.edgetpulint.compiler;
 
 import dev.edgetpulint.rules.Finding;
+import dev.edgetpulint.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,5 +27,16 @@ public record Placement(
 
   public Placement {
     findings = List.copyOf(findings);
+  }
+
+  /** The rules that warned about this op, each once: risks the prediction does not count on. */
+  public List<String> warningRuleIds() {
+    List<String> ids = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.severity() == Severity.WARNING && !ids.contains(f.ruleId())) {
+        ids.add(f.ruleId());
+      }
+    }
+    return ids;
   }
 }

@@ -31,8 +31,7 @@ public record Verification(ObservedPair observed, ModelAnalysis predicted, List<
           .filter(f -> f.severity() == Severity.ERROR || f.compilerStatus() != null)
           .map(Finding::ruleId).distinct().toList();
       if (op.placement() == Target.CPU && prediction.target() == Target.EDGETPU) {
-        List<String> warnings = prediction.findings().stream()
-            .filter(f -> f.severity() == Severity.WARNING).map(Finding::ruleId).distinct().toList();
+        List<String> warnings = prediction.warningRuleIds();
         return "missing rule: the linter knows no reason for the CPU"
             + (warnings.isEmpty() ? "" : " (it warned: " + String.join(", ", warnings) + ")");
       }
