@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.edgetpulint.graph.GraphBuilder;
-import dev.edgetpulint.graph.Model;
-import dev.edgetpulint.graph.TensorType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,17 +26,9 @@ class MessageTemplatesTest {
         List.of(), "test.yaml", 1);
   }
 
-  private static Model relu() {
-    GraphBuilder g = new GraphBuilder();
-    int x = g.activation("x", TensorType.INT8, 1, 4);
-    int y = g.activation("y", TensorType.INT8, 1, 4);
-    g.op("RELU").inputs(x).outputs(y).add();
-    return g.inputs(x).outputs(y).build();
-  }
-
   private static List<String> findings(Rule rule) {
     List<String> out = new ArrayList<>();
-    for (Finding f : new RuleEngine(RuleSet.of(List.of(rule))).evaluate(relu(), 14)) {
+    for (Finding f : new RuleEngine(RuleSet.of(List.of(rule))).evaluate(SandboxProbe.oneRelu(), 14)) {
       out.add(f.severity() + " " + f.message());
     }
     return out;

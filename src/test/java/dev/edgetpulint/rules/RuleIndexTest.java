@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgetpulint.util.JarDirectory;
+import dev.edgetpulint.util.TestZips;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,19 +126,7 @@ class RuleIndexTest {
   }
 
   private static void put(JarOutputStream out, String name, String text, boolean stored) throws Exception {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    JarEntry e = new JarEntry(name);
-    if (stored) {
-      CRC32 crc = new CRC32();
-      crc.update(bytes);
-      e.setMethod(ZipEntry.STORED);
-      e.setSize(bytes.length);
-      e.setCrc(crc.getValue());
-    }
-    out.putNextEntry(e);
-    OutputStream body = out;
-    body.write(bytes);
-    out.closeEntry();
+    TestZips.put(out, name, text.getBytes(StandardCharsets.UTF_8), stored);
   }
 
   private static Rule withoutExamples(Rule r) {

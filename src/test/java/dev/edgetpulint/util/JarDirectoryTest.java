@@ -70,11 +70,11 @@ class JarDirectoryTest {
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
       out.putNextEntry(new ZipEntry("rules/"));
       out.closeEntry();
-      put(out, "rules/deflated.yaml", TEXT, false);
-      put(out, "rules/stored.yaml", TEXT, true);
-      put(out, "rules/Rule.class", TEXT, false);
-      put(out, "empty.txt", new byte[0], true);
-      put(out, "naïve.txt", TEXT, false);
+      TestZips.put(out, "rules/deflated.yaml", TEXT, false);
+      TestZips.put(out, "rules/stored.yaml", TEXT, true);
+      TestZips.put(out, "rules/Rule.class", TEXT, false);
+      TestZips.put(out, "empty.txt", new byte[0], true);
+      TestZips.put(out, "naïve.txt", TEXT, false);
       out.setComment("an archive comment moves the end record");
     }
     try (JarDirectory directory = JarDirectory.open(jar).orElseThrow()) {
@@ -131,7 +131,7 @@ class JarDirectoryTest {
   private static byte[] zipOf(String name, byte[] bytes, boolean stored) throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(buffer)) {
-      put(out, name, bytes, stored);
+      TestZips.put(out, name, bytes, stored);
     }
     return buffer.toByteArray();
   }
@@ -149,18 +149,4 @@ class JarDirectoryTest {
     throw new AssertionError("not found");
   }
 
-  private static void put(ZipOutputStream out, String name, byte[] bytes, boolean stored) throws Exception {
-    ZipEntry e = new ZipEntry(name);
-    if (stored) {
-      CRC32 crc = new CRC32();
-      crc.update(bytes);
-      e.setMethod(ZipEntry.STORED);
-      e.setSize(bytes.length);
-      e.setCompressedSize(bytes.length);
-      e.setCrc(crc.getValue());
-    }
-    out.putNextEntry(e);
-    out.write(bytes);
-    out.closeEntry();
-  }
 }
